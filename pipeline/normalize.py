@@ -1,0 +1,170 @@
+"""Normalisation: raw Persian text -> normalised text plus a map back to the original.
+
+hazm's Normalizer does the core work (Arabic -> Persian letters and digits, spacing, «می»
+prefixes, diacritics). On top of it, lost ZWNJs are restored from a lexicon built from
+ZWNJ-spelled forms in the training text (`pipeline/data/zwnj.tsv`, see
+`pipeline/training/zwnj_lexicon.py`). hazm gives no offsets, so each normalised chunk is
+aligned back to its original with difflib; every normalised character knows the original
+span it came from, and `NormalizedText.to_original` turns any normalised span into a span of
+the original text.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+ZWNJ = "\u200c"
+ZWNJ_LEXICON = Path(__file__).parent / "data" / "zwnj.tsv"
+MAX_CHUNK = 2000  # characters per alignment unit; keeps difflib fast on huge one-line docs
+# Letters after which a ZWNJ changes the written shape (they join to the next letter).
+JOINING_LETTERS = set("بپتثجچحخسشصضطظعغفقکگلمنهیئ")
+SUFFIXES = ("هایی", "های", "ها", "ترین", "تری", "تر")
+PERSIAN_WORD = re.compile(r"[\u0600-\u06FF\u200c]+")
+
+
+@functools.cache
+def _hazm(correct_spacing: bool):
+    from hazm import Normalizer
+
+    return Normalizer(
+        correct_spacing=correct_spacing,
+        seperate_mi=correct_spacing,
+        decrease_repeated_chars=False,  # would rewrite legitimate words and names
+    )
+
+
+@functools.cache
+def _char_table() -> dict[int, str]:
+    """hazm's 1:1 character translations, used to pre-align the original with the output."""
+    norm = _hazm(False)
+    table = str.maketrans(norm.translation_src, norm.translation_dst)
+    table.update(str.maketrans(norm.number_translation_src, norm.number_translation_dst))
+    return table
+
+
+@functools.cache
+def zwnj_lexicon() -> dict[str, str]:
+    """joined spelling -> ZWNJ spelling («محافظهکار» -> «محافظه‌کار»)."""
+    if not ZWNJ_LEXICON.exists():
+        return {}
+    lexicon = {}
+    for line in ZWNJ_LEXICON.read_text(encoding="utf-8").splitlines():
+        joined, _, spelled = line.partition("\t")
+        if spelled:
+            lexicon[joined] = spelled
+    return lexicon
+
+
+@functools.cache
+def known_words() -> frozenset[str]:
+    """Words that are correct as written without a ZWNJ (from hazm's word list)."""
+    from hazm.utils import words_list
+
+    return frozenset(w for w in words_list() if ZWNJ not in w)
+
+
+def restore_zwnj_word(word: str) -> str:
+    lexicon = zwnj_lexicon()
+    if word in lexicon:
+        return lexicon[word]
+    if ZWNJ in word or word in known_words():
+        return word
+    # Unseen inflected form: a known stem followed by a plural/comparative suffix.
+    for suffix in SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 2 and stem[-1] in JOINING_LETTERS:
+            base = lexicon.get(stem, stem)
+            if base in known_words() or stem in lexicon:
+                return base + ZWNJ + suffix
+    return word
+
+
+def restore_zwnj(text: str) -> str:
+    return PERSIAN_WORD.sub(lambda m: restore_zwnj_word(m.group()), text)
+
+
+def _normalize_chunk(chunk: str) -> str:
+    text = chunk
+    for _ in range(3):  # hazm is not always idempotent: iterate to a fixed point
+        new = restore_zwnj(_hazm(True).normalize(text))
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def normalize_text(text: str) -> str:
+    """Normalised text without the offset map (for training corpora)."""
+    return "\n".join(_normalize_chunk(chunk) for _, chunk in _chunks(text))
+
+
+def normalize_token(form: str) -> str:
+    """Character-level normalisation of one token (no spacing changes); used for training data."""
+    return _hazm(False).normalize(form).strip(ZWNJ + " ")
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    original: str
+    text: str
+    starts: tuple[int, ...]  # original index where each normalised char begins
+    ends: tuple[int, ...]  # original index where each normalised char ends
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of the normalised span text[start:end]."""
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def _chunks(text: str):
+    """(offset, chunk) pieces: lines, and long lines cut at white space."""
+    offset = 0
+    for line in text.split("\n"):
+        pos = 0
+        while len(line) - pos > MAX_CHUNK:
+            cut = line.rfind(" ", pos, pos + MAX_CHUNK)
+            cut = cut + 1 if cut > pos else pos + MAX_CHUNK
+            yield offset + pos, line[pos:cut]
+            pos = cut
+        yield offset + pos, line[pos:]
+        offset += len(line) + 1
+
+
+def _align(original: str, normalised: str, offset: int, starts: list, ends: list) -> None:
+    projected = original.translate(_char_table())
+    matcher = difflib.SequenceMatcher(None, projected, normalised, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "delete":
+            continue
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for k in range(j2 - j1):
+                starts.append(offset + i1 + k)
+                ends.append(offset + i1 + k + 1)
+        else:  # an insertion or an uneven replacement: each new char covers the whole span
+            for _ in range(j2 - j1):
+                starts.append(offset + i1)
+                ends.append(offset + i2)
+
+
+def normalize(original: str) -> NormalizedText:
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    prev_end = None
+    for offset, chunk in _chunks(original):
+        if prev_end is not None:  # the line break or cut between two chunks
+            separator = "\n" if original[offset - 1:offset] == "\n" else " "
+            if separator == "\n" or (pieces and pieces[-1] and not pieces[-1].endswith(" ")):
+                pieces.append(separator)
+                starts.append(offset - 1 if separator == "\n" else offset)
+                ends.append(offset if separator == "\n" else offset)
+        normalised = _normalize_chunk(chunk)
+        _align(chunk, normalised, offset, starts, ends)
+        pieces.append(normalised)
+        prev_end = offset + len(chunk)
+    return NormalizedText(original, "".join(pieces), tuple(starts), tuple(ends))

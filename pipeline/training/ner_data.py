@@ -1,0 +1,62 @@
+"""Prepare NER training data (Stanza's JSON) from Arman (fold 1) and PEYMA, normalised.
+
+Arman: `train_fold1` is split 9:1 into train/dev (every 10th sentence is dev); `test_fold1`
+is held out. PEYMA: its own train/dev; `test` is held out. PEYMA replaced the ZWNJ inside
+tokens by a space; a token's inner space is turned back into a ZWNJ.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from pipeline.normalize import ZWNJ, normalize_token
+
+ARMAN_TYPES = {"pers": "PER", "org": "ORG", "loc": "LOC", "fac": "FAC", "pro": "PRO", "event": "EVENT"}
+
+
+def read_iob(path: Path, sep: str) -> list[list[tuple[str, str]]]:
+    """Sentences of (token, tag) with tags as B-TYPE / I-TYPE / O."""
+    sentences, current = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if current:
+                sentences.append(current)
+                current = []
+            continue
+        token, _, tag = line.rpartition(sep)
+        tag = tag.strip().replace("_", "-")
+        if tag != "O":
+            prefix, _, typ = tag.partition("-")
+            tag = f"{prefix}-{ARMAN_TYPES.get(typ, typ.upper())}"
+        token = token.strip().replace(" ", ZWNJ)
+        current.append((normalize_token(token) or token, tag))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def write_json(sentences, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = [[{"text": t, "ner": tag} for t, tag in sent] for sent in sentences]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def prepare_ner(data_dir: Path, out_dir: Path) -> None:
+    arman = read_iob(data_dir / "ner/arman/train_fold1.txt", " ")
+    write_json([s for i, s in enumerate(arman) if i % 10], out_dir / "arman.train.json")
+    write_json(arman[::10], out_dir / "arman.dev.json")
+    for split in ("train", "dev"):
+        write_json(read_iob(data_dir / f"ner/peyma/{split}.txt", "|"), out_dir / f"peyma.{split}.json")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("work/data/ner"))
+    args = parser.parse_args(argv)
+    prepare_ner(args.data, args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""Prepare harmonised, normalised UD training data for Stanza.
+
+What is kept and why (see models/README.md):
+- Training: PerDT dev (4 of 5 sentences), Seraji dev+test, iPerUDT train+dev+test.
+  Dev (model selection): every 5th PerDT dev sentence. PerDT test is never read here.
+- XPOS: the treebanks use two different tagsets (PerDT vs Seraji/iPerUDT), so XPOS is
+  dropped ("_"); UPOS + UFeats carry the information the pipeline uses.
+- Lemmas: verbs use the PerDT convention, the past stem («کرد»); iPerUDT's «کرد#کن» is cut
+  at «#». Seraji's clitic lemmas are kept as they are.
+- MISC: only SpaceAfter=No is kept (transliterations are noise for Stanza).
+- Every FORM and LEMMA is passed through the pipeline's character normaliser, so models
+  see text spelt the way the pipeline spells it at run time.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from pipeline.normalize import normalize_token
+
+UD_TRAIN = [
+    "ud/seraji/fa_seraji-ud-dev.conllu",
+    "ud/seraji/fa_seraji-ud-test.conllu",
+    "ud/iperudt/iPerUDT_train.conllu",
+    "ud/iperudt/iPerUDT_dev.conllu",
+    "ud/iperudt/iPerUDT_test.conllu",
+]
+PERDT_DEV = "ud/perdt/fa_perdt-ud-dev.conllu"
+
+
+def read_conllu(path: Path) -> list[list[str]]:
+    """Sentences as lists of raw lines (comments included)."""
+    sentences, current = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if current:
+                sentences.append(current)
+                current = []
+        else:
+            current.append(line)
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def harmonise_sentence(lines: list[str]) -> list[str]:
+    out, words = [], []
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 10 or "." in cols[0]:  # drop empty nodes
+            continue
+        cols[1] = normalize_token(cols[1]) or cols[1]
+        if "-" not in cols[0]:
+            lemma = cols[2].split("#")[0] if cols[3] in ("VERB", "AUX") else cols[2]
+            cols[2] = normalize_token(lemma) or lemma
+            cols[4] = "_"
+            cols[8] = "_"
+            words.append(cols[1])
+        space_after = "SpaceAfter=No" in cols[9].split("|")
+        cols[9] = "SpaceAfter=No" if space_after else "_"
+        out.append("\t".join(cols))
+    text = _sentence_text(out)
+    return [f"# text = {text}"] + out
+
+
+def _sentence_text(rows: list[str]) -> str:
+    parts, skip_until = [], 0
+    for row in rows:
+        cols = row.split("\t")
+        if "-" in cols[0]:
+            a, b = cols[0].split("-")
+            skip_until = int(b)
+        elif int(cols[0]) <= skip_until:
+            continue
+        parts.append(cols[1] + ("" if cols[9] == "SpaceAfter=No" else " "))
+    return "".join(parts).strip()
+
+
+def write_conllu(sentences: list[list[str]], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
+        for i, sent in enumerate(sentences):
+            f.write(f"# sent_id = {i}\n")
+            f.write("\n".join(sent) + "\n\n")
+
+
+def write_plaintext(sentences: list[list[str]], path: Path, per_paragraph: int = 6) -> None:
+    """Raw text for the tokenizer: sentences joined into paragraphs, blank line between."""
+    paragraphs = []
+    for i in range(0, len(sentences), per_paragraph):
+        chunk = sentences[i:i + per_paragraph]
+        paragraphs.append(" ".join(s[0][len("# text = "):] for s in chunk))
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+def prepare_ud(data_dir: Path, out_dir: Path) -> None:
+    train, dev = [], []
+    for i, sent in enumerate(read_conllu(data_dir / PERDT_DEV)):
+        (dev if i % 5 == 0 else train).append(harmonise_sentence(sent))
+    for rel in UD_TRAIN:
+        train.extend(harmonise_sentence(s) for s in read_conllu(data_dir / rel))
+    for name, sents in (("train", train), ("dev", dev)):
+        conllu = out_dir / f"fa.{name}.conllu"
+        write_conllu(sents, conllu)
+        txt = out_dir / f"fa.{name}.txt"
+        write_plaintext(sents, txt)
+        subprocess.run(
+            [sys.executable, "-m", "stanza.utils.datasets.prepare_tokenizer_data",
+             str(txt), str(conllu), "-o", str(out_dir / f"fa.{name}.toklabels"),
+             "-m", str(out_dir / f"fa.{name}.mwt.json")],
+            check=True,
+        )
+        print(f"{name}: {len(sents)} sentences -> {conllu}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("work/data/ud"))
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    prepare_ud(args.data, args.out)
+
+
+if __name__ == "__main__":
+    main()
