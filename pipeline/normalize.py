@@ -21,7 +21,8 @@ ZWNJ_LEXICON = Path(__file__).parent / "data" / "zwnj.tsv"
 MAX_CHUNK = 2000  # characters per alignment unit; keeps difflib fast on huge one-line docs
 # Letters after which a ZWNJ changes the written shape (they join to the next letter).
 JOINING_LETTERS = set("بپتثجچحخسشصضطظعغفقکگلمنهیئ")
-SUFFIXES = ("هایی", "های", "ها", "ترین", "تری", "تر")
+ZWNJ_AFFIXES = Path(__file__).parent / "data" / "zwnj_affixes.tsv"
+MIN_PART_FREQ = 1000  # hazm corpus count below which a part is too rare to trust
 PERSIAN_WORD = re.compile(r"[\u0600-\u06FF\u200c]+")
 
 
@@ -59,27 +60,46 @@ def zwnj_lexicon() -> dict[str, str]:
 
 
 @functools.cache
-def known_words() -> frozenset[str]:
-    """Words that are correct as written without a ZWNJ (from hazm's word list)."""
+def word_frequencies() -> dict[str, int]:
+    """Corpus frequency of words written without a ZWNJ (hazm's word list)."""
     from hazm.utils import words_list
 
-    return frozenset(w for w in words_list() if ZWNJ not in w)
+    return {w: count for w, count, _ in words_list() if ZWNJ not in w}
+
+
+@functools.cache
+def zwnj_affixes() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {"suffix": set(), "clitic": set(), "head": set()}
+    for line in ZWNJ_AFFIXES.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kind, affix = line.split("\t")
+            kinds[kind].add(affix)
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+def _split_score(left: str, right: str) -> int:
+    """How plausible `left‌right` is as stem + suffix or compound; 0 when it is not one."""
+    if len(left) < 2 or left[-1] not in JOINING_LETTERS:
+        return 0
+    affixes, lexicon = zwnj_affixes(), zwnj_lexicon()
+    if right in affixes["suffix"] or right in affixes["head"] or (
+            left[-1] == "ه" and right in affixes["clitic"]):
+        left_freq = word_frequencies().get(left, 0) or (MIN_PART_FREQ if left in lexicon else 0)
+        return left_freq if left_freq >= MIN_PART_FREQ else 0
+    return 0
 
 
 def restore_zwnj_word(word: str) -> str:
+    """The ZWNJ spelling of a word that lost its ZWNJ; the word itself when it did not."""
     lexicon = zwnj_lexicon()
-    if word in lexicon:
+    if word in lexicon:  # also holds joined words known to be right («داشتند» -> itself)
         return lexicon[word]
-    if ZWNJ in word or word in known_words():
+    if ZWNJ in word or word in word_frequencies() or len(word) < 4:
         return word
-    # Unseen inflected form: a known stem followed by a plural/comparative suffix.
-    for suffix in SUFFIXES:
-        stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 2 and stem[-1] in JOINING_LETTERS:
-            base = lexicon.get(stem, stem)
-            if base in known_words() or stem in lexicon:
-                return base + ZWNJ + suffix
-    return word
+    score, cut = max((_split_score(word[:i], word[i:]), i) for i in range(2, len(word) - 1))
+    if not score:
+        return word
+    return restore_zwnj_word(word[:cut]) + ZWNJ + word[cut:]
 
 
 def restore_zwnj(text: str) -> str:
