@@ -1,0 +1,3 @@
+"""Persian information extraction: raw news text in, stance, event, entity and relation tables out."""
+
+__version__ = "0.1.0"

@@ -23,7 +23,8 @@ MAX_CHUNK = 2000  # characters per alignment unit; keeps difflib fast on huge on
 JOINING_LETTERS = set("بپتثجچحخسشصضطظعغفقکگلمنهیئ")
 ZWNJ_AFFIXES = Path(__file__).parent / "data" / "zwnj_affixes.tsv"
 MIN_PART_FREQ = 1000  # hazm corpus count below which a part is too rare to trust
-PERSIAN_WORD = re.compile(r"[\u0600-\u06FF\u200c]+")
+# Persian letters (no digits or punctuation, which share the Arabic block) and ZWNJ.
+PERSIAN_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06C0\u06CC\u200c]+")
 
 
 @functools.cache

@@ -27,7 +27,7 @@ RECIPES: dict[str, list[str]] = {
         "stanza.models.lemmatizer", "--shorthand", "fa_ours",
         "--train_file", "{work}/ud/fa.train.conllu", "--eval_file", "{work}/ud/fa.dev.conllu",
         "--output_file", "{work}/lemma.dev.pred.conllu",
-        "--num_epoch", "25", "--hidden_dim", "100", "--emb_dim", "50", "--batch_size", "64",
+        "--num_epoch", "6", "--hidden_dim", "100", "--emb_dim", "50", "--batch_size", "64",
         "--save_dir", "{models}", "--save_name", "lemma.pt", "--cpu",
     ],
     "pos": [
@@ -36,7 +36,7 @@ RECIPES: dict[str, list[str]] = {
         "--output_file", "{work}/pos.dev.pred.conllu",
         "--wordvec_pretrain_file", "{models}/pretrain.pt",
         "--char_hidden_dim", "100", "--share_hid", "--hidden_dim", "150",
-        "--max_steps", "6000", "--eval_interval", "500", "--batch_size", "1000",
+        "--max_steps", "1200", "--eval_interval", "150", "--batch_size", "100",
         "--save_dir", "{models}", "--save_name", "pos.pt", "--cpu",
     ],
     "depparse": [
@@ -45,7 +45,7 @@ RECIPES: dict[str, list[str]] = {
         "--output_file", "{work}/depparse.dev.pred.conllu",
         "--wordvec_pretrain_file", "{models}/pretrain.pt",
         "--char_hidden_dim", "100", "--hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
-        "--max_steps", "6000", "--eval_interval", "500", "--batch_size", "1000",
+        "--max_steps", "1200", "--eval_interval", "150", "--batch_size", "2000",
         "--save_dir", "{models}", "--save_name", "depparse.pt", "--cpu",
     ],
     "ner": [
@@ -53,7 +53,7 @@ RECIPES: dict[str, list[str]] = {
         "--train_file", "{work}/ner/arman.train.json", "--eval_file", "{work}/ner/arman.dev.json",
         "--wordvec_pretrain_file", "{models}/pretrain.pt",
         "--char_hidden_dim", "100", "--hidden_dim", "128",
-        "--max_steps", "6000", "--eval_interval", "500", "--batch_size", "32",
+        "--max_steps", "2500", "--eval_interval", "250", "--batch_size", "32",
         "--save_dir", "{models}", "--save_name", "ner_arman.pt", "--cpu",
     ],
 }

@@ -2,29 +2,28 @@
 
 Joined words that are correct as they are map to themselves.
 
-A word's ZWNJ spelling is kept when it is seen at least MIN_COUNT times and clearly more often
-than the joined spelling in text that writes ZWNJ consistently (PerDT's raw training
-sentences, the UD training treebanks, hazm's word list). Raw news that often drops ZWNJ
-(Fars, Seraji) only adds ZWNJ-spelled evidence, never joined-spelling counts.
+A word's ZWNJ spelling is kept when it is seen at least MIN_COUNT times in all the text and,
+in text that writes ZWNJ consistently (PerDT's raw training sentences, PerDT dev, iPerUDT),
+RATIO times more often than its joined spelling. Raw news that often drops ZWNJ (Fars,
+Seraji) and hazm's word list only add evidence where the consistent text never writes the
+word joined.
 PerDT test is never read.
 """
 from __future__ import annotations
 
 import argparse
-import re
 from collections import Counter
 from pathlib import Path
 
-from pipeline.normalize import ZWNJ, ZWNJ_LEXICON, _hazm
+from pipeline.normalize import PERSIAN_WORD, ZWNJ, ZWNJ_LEXICON, _hazm
 from pipeline.training.rawtext import raw_texts
 
-WORD = re.compile(r"[\u0600-\u06FF\u200c]+")
 MIN_COUNT = 2
 RATIO = 3  # ZWNJ spelling must be this many times more frequent than the joined one
 
 
 def _words(text: str):
-    for word in WORD.findall(_hazm(False).normalize(text)):
+    for word in PERSIAN_WORD.findall(_hazm(False).normalize(text)):
         word = word.strip(ZWNJ)
         if word:
             yield word
@@ -32,6 +31,7 @@ def _words(text: str):
 
 def build(data_dir: Path) -> dict[str, str]:
     spelled: Counter[str] = Counter()
+    consistent_spelled: Counter[str] = Counter()
     joined: Counter[str] = Counter()
     consistent = [data_dir / "raw/perdt_train_sentences.txt"]
     consistent += [data_dir / "ud/perdt/fa_perdt-ud-dev.conllu"]
@@ -43,7 +43,7 @@ def build(data_dir: Path) -> dict[str, str]:
                     continue
                 line = line.partition("=")[2]
             for word in _words(line):
-                (spelled if ZWNJ in word else joined)[word] += 1
+                (consistent_spelled if ZWNJ in word else joined)[word] += 1
     from hazm.utils import words_list
 
     for word, _, _ in words_list():
@@ -51,13 +51,14 @@ def build(data_dir: Path) -> dict[str, str]:
             spelled[_hazm(False).normalize(word)] += MIN_COUNT
     for text in raw_texts(data_dir / "raw"):
         spelled.update(w for w in _words(text) if ZWNJ in w)
+    spelled.update(consistent_spelled)
     best: dict[str, tuple[int, str]] = {}
     for word, count in spelled.items():
         key = word.replace(ZWNJ, "")
         if count > best.get(key, (0, ""))[0]:
             best[key] = (count, word)
     lexicon = {key: word for key, (count, word) in best.items()
-               if count >= MIN_COUNT and count >= RATIO * joined[key]}
+               if count >= MIN_COUNT and consistent_spelled[word] >= RATIO * joined[key]}
     # Joined words seen in ZWNJ-consistent text are right as they are: list them as themselves
     # so the suffix/compound rules never split them («داشتند»).
     for word, count in joined.items():

@@ -1,0 +1,170 @@
+"""`persian-extract`: run the pipeline, evaluate tables or models, train models, render reports.
+
+Exit codes: 0 success, 1 some documents failed (tables still written), 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse exits 2 on usage errors; keep that, with our prefix
+        self.print_usage(sys.stderr)
+        self.exit(2, f"persian-extract: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="persian-extract", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+
+    run = sub.add_parser("run", help="process documents into tables")
+    run.add_argument("paths", nargs="+", type=Path, help=".txt / .jsonl / .csv files or folders")
+    run.add_argument("--out", type=Path, default=Path("outputs"))
+    run.add_argument("--decimal-order", choices=["standard", "reversed"], default=None,
+                     help="how «۸/۱» reads (default: the corpus.json setting, else standard)")
+    run.add_argument("--workers", type=int, default=1)
+    run.add_argument("--force", action="store_true", help="reprocess unchanged documents too")
+    run.add_argument("--format", dest="fmt", choices=["csv", "parquet"], default="csv")
+    run.add_argument("--engine", choices=["local", "dask"], default="local")
+    run.add_argument("--scheduler", default=None, help="Dask scheduler address (with --engine dask)")
+    run.add_argument("--models", default=None,
+                     help="models folder: ours (default) or a stanza_resources dir with official models")
+    run.add_argument("--raw-cells", action="store_true",
+                     help="do not neutralise cells that spreadsheets would run as formulas")
+    run.add_argument("--no-export", action="store_true", help="skip CoNLL-U / IOB / DocBin export")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    ev = sub.add_parser("evaluate", help="score predicted tables against gold tables")
+    ev.add_argument("--gold", type=Path, required=True)
+    ev.add_argument("--pred", type=Path, required=True)
+    ev.add_argument("--docs", default=None,
+                    help="comma-separated doc ids, or a split name of <gold>/../splits.json")
+    ev.add_argument("--json", action="store_true")
+
+    em = sub.add_parser("evaluate-models", help="score the models on held-out UD and NER test sets")
+    em.add_argument("--data", type=Path, default=Path("../shared/data"))
+    em.add_argument("--models", default=None)
+    em.add_argument("--json", action="store_true")
+    em.add_argument("--limit", type=int, default=0, help="only the first N sentences (quick check)")
+
+    tr = sub.add_parser("train", help="rebuild a model from ../shared/data (see models/README.md)")
+    tr.add_argument("processor", help="data | vectors | zwnj | tokenize | mwt | lemma | pos | depparse | ner | install")
+    tr.add_argument("--data", type=Path, default=Path("../shared/data"))
+    tr.add_argument("--work", type=Path, default=Path("work"))
+    tr.add_argument("extra", nargs=argparse.REMAINDER, help="extra Stanza arguments after --")
+
+    rp = sub.add_parser("report", help="render an HTML report of predicted tables")
+    rp.add_argument("--pred", type=Path, required=True)
+    rp.add_argument("--docs", type=Path, default=None)
+    rp.add_argument("--out", type=Path, default=Path("report.html"))
+    return parser
+
+
+def cmd_run(args) -> int:
+    from pipeline.ingest import UsageError
+    from pipeline.nlp import ModelsNotFound
+    from pipeline.runner import RunConfig, run
+
+    if args.workers < 1:
+        print("persian-extract: error: --workers must be at least 1", file=sys.stderr)
+        return 2
+    config = RunConfig(args.paths, args.out, args.decimal_order, args.workers, args.force, args.fmt,
+                       args.engine, args.scheduler, args.models, args.raw_cells,
+                       not args.no_export, not args.quiet)
+    try:
+        summary = run(config)
+    except (UsageError, ModelsNotFound) as exc:
+        print(f"persian-extract: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{summary.ok} ok, {summary.failed} failed, {summary.skipped} skipped"
+          + (f", {summary.reused} reused from an interrupted run" if summary.reused else "")
+          + f" in {summary.seconds:.1f}s -> {args.out}")
+    for doc_id, error in summary.failures:
+        print(f"  failed {doc_id}: {error}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _doc_filter(spec: str | None, gold: Path) -> list[str] | None:
+    if not spec:
+        return None
+    splits = gold.parent / "splits.json"
+    if splits.exists():
+        named = json.loads(splits.read_text(encoding="utf-8"))
+        if spec in named:
+            return named[spec]
+    return [d.strip() for d in spec.split(",") if d.strip()]
+
+
+def cmd_evaluate(args) -> int:
+    from pipeline.evaluate import GoldFormatError, evaluate, format_report
+
+    for path in (args.gold, args.pred):
+        if not path.is_dir():
+            print(f"persian-extract: error: {path}: not a folder", file=sys.stderr)
+            return 2
+    try:
+        result = evaluate(args.gold, args.pred, _doc_filter(args.docs, args.gold))
+    except GoldFormatError as exc:
+        print(f"persian-extract: error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else format_report(result))
+    return 0
+
+
+def cmd_evaluate_models(args) -> int:
+    from pipeline.model_eval import evaluate_models, format_scores
+
+    scores = evaluate_models(args.data, args.models, args.limit)
+    print(json.dumps(scores, ensure_ascii=False, indent=1) if args.json else format_scores(scores))
+    return 0
+
+
+def cmd_train(args) -> int:
+    from pipeline.training import install, ner_data, train, treebanks, vectors, zwnj_lexicon
+
+    work, data = args.work, args.data
+    extra = [a for a in args.extra if a != "--"]
+    steps = {
+        "data": lambda: (treebanks.main(["--data", str(data), "--out", str(work / "data/ud")]),
+                         ner_data.main(["--data", str(data), "--out", str(work / "data/ner")])),
+        "vectors": lambda: vectors.main(["--raw", str(data / "raw"), "--conllu",
+                                         str(work / "data/ud/fa.train.conllu"),
+                                         "--out", str(work / "models/pretrain.pt"), *extra]),
+        "zwnj": lambda: zwnj_lexicon.main(["--data", str(data)]),
+        "install": lambda: install.main(["--trained", str(work / "models"), *extra]),
+    }
+    if args.processor in steps:
+        steps[args.processor]()
+        return 0
+    if args.processor not in train.RECIPES:
+        print(f"persian-extract: error: unknown processor {args.processor!r}", file=sys.stderr)
+        return 2
+    return train.train(args.processor, work / "data", work / "models", extra)
+
+
+def cmd_report(args) -> int:
+    from pipeline.report import write_report
+
+    if not args.pred.is_dir():
+        print(f"persian-extract: error: {args.pred}: not a folder", file=sys.stderr)
+        return 2
+    print(write_report(args.pred, args.out, args.docs))
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "evaluate": cmd_evaluate, "evaluate-models": cmd_evaluate_models,
+            "train": cmd_train, "report": cmd_report}
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    return COMMANDS[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

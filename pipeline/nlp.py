@@ -1,0 +1,156 @@
+"""The Stanza stage: load the models once, analyse many normalised documents in one batched call.
+
+Models live in a `stanza_resources`-style folder (`resources.json` + `fa/<processor>/<package>.pt`).
+The shipped `models/` folder is laid out that way, so our models and official Stanza Persian
+models (a user's `stanza_resources` dir) load through the same `stanza.Pipeline(dir=...)` path.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+ENV_MODELS = "PERSIAN_EXTRACT_MODELS"
+
+
+class ModelsNotFound(FileNotFoundError):
+    pass
+
+
+def models_dir(path: str | Path | None = None) -> Path:
+    """The models folder: an explicit path, then $PERSIAN_EXTRACT_MODELS, then the shipped models."""
+    folder = Path(path or os.environ.get(ENV_MODELS) or MODELS_DIR)
+    if not (folder / "resources.json").exists():
+        raise ModelsNotFound(
+            f"{folder}: no resources.json — expected a Stanza models folder "
+            "(the shipped models/ or a stanza_resources directory)")
+    return folder
+
+
+def describe_models(folder: Path) -> str:
+    """'processor=package;…' for the documents table's `models` column."""
+    resources = json.loads((folder / "resources.json").read_text(encoding="utf-8"))
+    defaults = resources.get("fa", {}).get("default_processors", {})
+    return ";".join(f"{k}={v}" for k, v in defaults.items())
+
+
+@functools.cache
+def load_pipeline(folder: str, processors: str = PROCESSORS, tokenize_pretokenized: bool = False,
+                  ner_package: str | None = None):
+    """A Stanza pipeline from a models folder; cached, so each process loads the models once.
+
+    `ner_package` picks one NER model of several (e.g. "peyma"); default: the folder's default.
+    """
+    import stanza
+    import torch
+
+    wanted: str | dict = processors
+    if ner_package:
+        resources = json.loads((Path(folder) / "resources.json").read_text(encoding="utf-8"))
+        defaults = resources["fa"]["default_processors"]
+        wanted = {p: (ner_package if p == "ner" else defaults[p]) for p in processors.split(",")}
+
+    torch.set_num_threads(max(1, int(os.environ.get("PERSIAN_EXTRACT_THREADS", "1"))))
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    return stanza.Pipeline(
+        lang="fa", dir=folder, processors=wanted, download_method=None, use_gpu=False,
+        tokenize_pretokenized=tokenize_pretokenized, logging_level="WARN",
+        pos_batch_size=3000, depparse_batch_size=3000, ner_batch_size=64,
+    )
+
+
+def analyse(texts: list[str], folder: Path | None = None, processors: str = PROCESSORS):
+    """Stanza Documents for normalised texts, processed together in one batched call."""
+    import stanza
+
+    nlp = load_pipeline(str(models_dir(folder)), processors)
+    docs = [stanza.Document([], text=t) for t in texts]
+    return nlp(docs) if docs else []
+
+
+@dataclass
+class Word:
+    id: int  # 1-based within the sentence
+    text: str
+    lemma: str
+    upos: str
+    feats: str
+    head: int  # 0 = root
+    deprel: str
+    start: int  # offsets into the normalised text (a multi-word token's words share its span)
+    end: int
+
+
+@dataclass
+class Mention:
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    words: list[Word]
+    entities: list[Mention]
+
+
+SEGMENT_CHARS = 5000  # Stanza sees bounded segments: memory stays flat on multi-MB one-line docs
+SEGMENT_BREAK = re.compile(r"\n\s*\n|(?<=[.!؟?])\s+")
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """(start, end) pieces of at most ~SEGMENT_CHARS, cut at paragraph or sentence ends."""
+    pieces, start = [], 0
+    while len(text) - start > SEGMENT_CHARS:
+        window_end = start + SEGMENT_CHARS
+        cut = None
+        for m in SEGMENT_BREAK.finditer(text, start + 1, window_end):
+            cut = m.end()
+        if cut is None:  # no sentence end: cut at the last space, else hard
+            space = text.rfind(" ", start + 1, window_end)
+            cut = space + 1 if space > start else window_end
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(text)))
+    return [(s, e) for s, e in pieces if text[s:e].strip()]
+
+
+def _convert(doc, offset: int, first_index: int) -> list[Sentence]:
+    sentences = []
+    for i, sent in enumerate(doc.sentences):
+        words = []
+        for token in sent.tokens:
+            for word in token.words:
+                words.append(Word(word.id, word.text, word.lemma or word.text, word.upos or "X",
+                                  word.feats or "", word.head or 0, word.deprel or "dep",
+                                  token.start_char + offset, token.end_char + offset))
+        mentions = [Mention(ent.type, ent.start_char + offset, ent.end_char + offset, ent.text)
+                    for ent in sent.ents]
+        start, end = sent.tokens[0].start_char + offset, sent.tokens[-1].end_char + offset
+        sentences.append(Sentence(first_index + i, start, end, "", words, mentions))
+    return sentences
+
+
+def analyse_documents(texts: list[str], folder: Path | None = None,
+                      processors: str = PROCESSORS) -> list[list[Sentence]]:
+    """Sentences for each normalised text; all segments of all texts go to Stanza in one call."""
+    jobs = [(doc_index, s, e) for doc_index, text in enumerate(texts) for s, e in segments(text)]
+    analysed = analyse([texts[d][s:e] for d, s, e in jobs], folder, processors)
+    results: list[list[Sentence]] = [[] for _ in texts]
+    for (doc_index, start, _), doc in zip(jobs, analysed):
+        sentences = _convert(doc, start, len(results[doc_index]))
+        for sent in sentences:
+            sent.text = texts[doc_index][sent.start:sent.end]
+        results[doc_index].extend(sentences)
+    return results

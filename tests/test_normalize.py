@@ -1,0 +1,69 @@
+"""The normaliser: letters, digits, ZWNJ restoration, and an exact map back to the original."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.normalize import ZWNJ, normalize, normalize_text, restore_zwnj
+
+PERSIAN_ALPHABET = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكىة ۰۱۲۳۴۵۶۷۸۹٠١٢٣0123456789،.؟!«»()/:\u200c\u064b\n\r\t-"
+texts = st.text(alphabet=st.sampled_from(PERSIAN_ALPHABET), max_size=80) | st.text(max_size=40)
+
+
+def test_arabic_letters_and_digits_are_unified():
+    assert normalize_text("علي كتاب ١٢٣ و 45") == "علی کتاب ۱۲۳ و ۴۵"
+
+
+def test_lost_zwnj_is_restored():
+    assert restore_zwnj("محافظهکار") == "محافظه" + ZWNJ + "کار"
+    assert restore_zwnj("سیاستهای") == "سیاست" + ZWNJ + "های"
+    assert normalize_text("مىکنند") == "می" + ZWNJ + "کنند"
+    assert normalize_text("بينالمللى") == "بین" + ZWNJ + "المللی"
+
+
+def test_correct_joined_words_are_left_alone():
+    for word in ("داشتند", "کتاب", "دانشگاه", "آنها"):
+        assert restore_zwnj(word) == word
+
+
+def test_spans_point_into_the_original_text():
+    original = "حزب محافظهکار در عرصه سياست خارجي، طرفدار يک سيستم دفاعى قوى است."
+    norm = normalize(original)
+    start = norm.text.index("محافظه" + ZWNJ + "کار")
+    s, e = norm.to_original(start, start + len("محافظه" + ZWNJ + "کار"))
+    assert original[s:e] == "محافظهکار"
+    start = norm.text.index("سیاست")
+    s, e = norm.to_original(start, start + len("سیاست خارجی"))
+    assert original[s:e] == "سياست خارجي"
+
+
+def test_crlf_and_blank_lines_keep_offsets():
+    original = "سلام دنیا\n\nنروژ و دانمارک"
+    norm = normalize(original)
+    start = norm.text.index("دانمارک")
+    s, e = norm.to_original(start, start + len("دانمارک"))
+    assert original[s:e] == "دانمارک"
+
+
+def test_very_long_line_is_chunked_and_mapped():
+    original = "نروژ کشور زیبایی است " * 2000
+    norm = normalize(original)
+    assert len(norm.starts) == len(norm.text)
+    last = norm.text.rindex("نروژ")
+    s, e = norm.to_original(last, last + 4)
+    assert original[s:e] == "نروژ"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_offset_map_is_monotonic_and_inside_the_original(text):
+    norm = normalize(text)
+    assert len(norm.starts) == len(norm.ends) == len(norm.text)
+    assert all(0 <= s <= e <= len(text) for s, e in zip(norm.starts, norm.ends))
+    assert list(norm.starts) == sorted(norm.starts)
+    assert list(norm.ends) == sorted(norm.ends)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_normalising_twice_equals_normalising_once(text):
+    once = normalize(text).text
+    assert normalize(once).text == once
