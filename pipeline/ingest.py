@@ -188,7 +188,9 @@ def _read_csv(path: Path, settings: dict) -> Iterator[InputDocument]:
         yield InputDocument(stem, str(path), settings=settings, error=f"{path}: {exc}")
         return
     with stream:
-        reader = csv.DictReader(stream)
+        # Feed csv pieces of at most 1 MB, so a giant field trips csv's field limit instead
+        # of being read whole into memory first.
+        reader = csv.DictReader(iter(lambda: stream.readline(1 << 20), ""))
         try:
             header = reader.fieldnames or []
             if "text" not in header:

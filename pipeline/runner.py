@@ -32,7 +32,9 @@ from pipeline.records import TABLES, DocumentResult
 from pipeline.tables import frame, write_table
 
 STATE_FILE = "state.sqlite"
-BATCH_DOCS = 8  # documents per Stanza call: enough to batch well, small enough to lose little
+# One Stanza call per batch: big enough to batch well, small enough to lose little on a crash.
+BATCH_DOCS = 64
+BATCH_CHARS = 20_000
 
 
 @dataclass
@@ -120,13 +122,15 @@ def count_documents(paths: list[Path]) -> int:
     return total
 
 
-def _batches(docs: Iterable[InputDocument], size: int) -> Iterator[list[InputDocument]]:
+def _batches(docs: Iterable[InputDocument]) -> Iterator[list[InputDocument]]:
     batch: list[InputDocument] = []
+    chars = 0
     for doc in docs:
         batch.append(doc)
-        if len(batch) >= size:
+        chars += len(doc.text)
+        if len(batch) >= BATCH_DOCS or chars >= BATCH_CHARS:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 
@@ -193,7 +197,7 @@ def run(config: RunConfig) -> RunSummary:
     options = Options(decimal_order=config.decimal_order, models=config.models)
     bar = tqdm(total=count_documents(files), unit="doc", disable=not config.progress,
                dynamic_ncols=True, smoothing=0.1)
-    batches = _batches(todo(), BATCH_DOCS)
+    batches = _batches(todo())
     results = (_dask_results(batches, options, config.workers, config.scheduler)
                if config.engine == "dask" else _local_results(batches, options, config.workers))
     try:

@@ -439,17 +439,21 @@ class _Scanner:
             return str(match[0])[4:], match[1]
         return "", i
 
-    def _unit_follows(self, j: int) -> bool:
-        """A unit, counter, currency, percent or scale word at j, also after a range."""
+    def _unit_at(self, j: int) -> bool:
+        """A unit, counter, currency, percent or scale word at token j."""
         toks, lex = self.toks, self.lex
-        if (lex.units.match(toks.keys, j, suffix=True) or lex.currencies.match(toks.keys, j, True)
-                or lex.numbers.get(toks.key(j), (0, ""))[1] == "scale"):
+        return bool(lex.units.match(toks.keys, j, suffix=True)
+                    or lex.currencies.match(toks.keys, j, suffix=True)
+                    or lex.numbers.get(toks.key(j), (0, ""))[1] == "scale"
+                    or toks.role(j, "percent"))
+
+    def _unit_follows(self, j: int) -> bool:
+        """A unit at j, or after a range's second number («۲۰۰۰ تا ۳۰۰۰ نفر»)."""
+        if self._unit_at(j):
             return True
-        if toks.role(j, "percent"):
-            return True
-        if toks.role(j, "range") and toks.is_digits(j + 1):
+        if self.toks.role(j, "range") and self.toks.is_digits(j + 1):
             number = self.number(j + 1)
-            return bool(number) and self._unit_follows(number.end)
+            return bool(number) and self._unit_at(number.end)  # one level: stays linear
         return False
 
     def _standalone(self, i: int) -> bool:
@@ -599,7 +603,7 @@ class _Scanner:
         cue = toks.role(i - 1, "year_cue")
         before = i - 2 if cue else i - 1
         if (toks.role(before, "quantity_cue") or toks.role(before, "id_cue")
-                or toks.is_digits(before) or self._unit_follows(i + 1)):
+                or (not cue and toks.is_digits(before)) or self._unit_follows(i + 1)):
             return None
         if era:
             calendar = era if _plausible(era, year) else ""
