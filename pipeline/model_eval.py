@@ -57,7 +57,7 @@ def system_conllu(text: str, folder: Path) -> str:
 
 
 def evaluate_ud(data: Path, folder: Path, limit: int = 0) -> dict[str, float]:
-    from stanza.utils.conll18_ud_eval import evaluate, load_conllu_file
+    from stanza.models.common.utils import ud_scores  # the CoNLL 2018 UD evaluation
 
     gold_path = data / "ud/perdt/fa_perdt-ud-test.conllu"
     if limit:  # a quick check on the first sentences
@@ -68,7 +68,7 @@ def evaluate_ud(data: Path, folder: Path, limit: int = 0) -> dict[str, float]:
     text = perdt_test_text(gold_path)
     with tempfile.NamedTemporaryFile("w", suffix=".conllu", encoding="utf-8", delete=False) as f:
         f.write(system_conllu(text, folder))
-    scores = evaluate(load_conllu_file(str(gold_path)), load_conllu_file(f.name))
+    scores = ud_scores(str(gold_path), f.name)
     return {m: round(100 * scores[m].f1, 2) for m in UD_METRICS}
 
 

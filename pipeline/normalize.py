@@ -139,7 +139,16 @@ class NormalizedText:
         if end <= start:
             pos = self.starts[start] if start < len(self.starts) else len(self.original)
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        first, last = self.starts[start], self.ends[end - 1]
+        # Characters the normaliser deleted at the edges (diacritics «قبلاً», kashida) belong to
+        # the word they touch: extend over them up to the neighbouring kept character.
+        floor = self.ends[start - 1] if start > 0 else 0
+        while first > floor and not self.original[first - 1].isspace():
+            first -= 1
+        ceiling = self.starts[end] if end < len(self.starts) else len(self.original)
+        while last < ceiling and not self.original[last].isspace():
+            last += 1
+        return first, last
 
 
 def _chunks(text: str):

@@ -34,7 +34,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 import jdatetime
@@ -96,7 +96,6 @@ class _Phrases:
     def __init__(self, entries: dict[tuple[str, ...], object]) -> None:
         self.entries = entries
         self.max_len = max((len(k) for k in entries), default=0)
-        self.first = {k[0] for k in entries}
 
     def match(self, keys: list[str], i: int, suffix: bool = False) -> tuple[object, int] | None:
         if i >= len(keys):
@@ -166,7 +165,6 @@ def _lexicons() -> _Lexicons:
 
 @dataclass
 class _Tokens:
-    text: str
     words: list[str]
     keys: list[str]
     starts: list[int]
@@ -191,7 +189,7 @@ class _Tokens:
 
 def _tokenize(text: str) -> _Tokens:
     lex = _lexicons()
-    toks = _Tokens(text, [], [], [], [])
+    toks = _Tokens([], [], [], [])
     for m in TOKEN.finditer(text):
         word, start = m.group(), m.start()
         parts = word.split(ZWNJ)
@@ -264,8 +262,9 @@ def _parse_number(toks: _Tokens, i: int, decimal_order: str) -> _Number | None:
     """Longest well-formed number from token i: digits, number words, scales, «و», «نیم»."""
     numbers = _lexicons().numbers
     total = current = Decimal(0)
-    group_order = 9  # order of the last part in the current group (9: group empty)
-    closed = False  # digits or «نیم» end a group: only a scale may follow
+    # Order of the last part of the current group: 9 empty, 3 hundreds ... 1 units; 0 after
+    # digits or «نیم», which close a group (only a scale may follow).
+    group_order = 9
     last_mag: Decimal | None = None  # magnitude of the last finished group
     trailing = Decimal(1)
     after_scale = after_and = False
@@ -283,13 +282,11 @@ def _parse_number(toks: _Tokens, i: int, decimal_order: str) -> _Number | None:
             if after_scale and not after_and:
                 break  # «میلیون ۵۰۰»
             if group_order != 9:  # inside a group: a smaller word part after «و»
-                if is_digits or closed or not after_and or ORDER[word[1]] >= group_order:
+                if is_digits or not after_and or ORDER[word[1]] >= group_order:
                     break
-            elif after_and and best is not None and not after_scale:
-                break
             if is_digits:
                 value, j = _digit_part(toks, j, decimal_order)
-                group_order, closed = 0, True
+                group_order = 0
             else:
                 value, j = word[0], j + 1
                 group_order = ORDER[word[1]]
@@ -304,7 +301,7 @@ def _parse_number(toks: _Tokens, i: int, decimal_order: str) -> _Number | None:
                 break
             current += word[0]
             j += 1
-            group_order, closed, only_scales, after_scale, after_and = 0, True, False, False, False
+            group_order, only_scales, after_scale, after_and = 0, False, False, False
         elif word and word[1] == "scale":
             scale = word[0]
             if after_and:
@@ -325,7 +322,7 @@ def _parse_number(toks: _Tokens, i: int, decimal_order: str) -> _Number | None:
                 total = (total + current) * scale if total < scale else total + current * scale
                 current, trailing, last_mag = Decimal(0), scale, scale
             j += 1
-            group_order, closed, after_scale = 9, False, True
+            group_order, after_scale = 9, True
         else:
             break
         best = _Number(total + current, j, trailing if current == 0 else Decimal(1), only_scales)
@@ -416,9 +413,9 @@ class _Scanner:
             if number and not number.only_scales:
                 return _Candidate("PERCENT", i, number.end, _plain(number.value),
                                   amount=float(number.value))
-        amount = self._amount(i)
+        amount = None if self._mid_number(i) else self._amount(i)
         if amount is None:
-            return None
+            return None  # also «۲ , ۵ درصد»: not 5 %
         value, end = amount
         currency = self.lex.currencies.match(toks.keys, end, suffix=True)
         if currency:
@@ -456,15 +453,15 @@ class _Scanner:
             return bool(number) and self._unit_at(number.end)  # one level: stays linear
         return False
 
+    def _mid_number(self, i: int) -> bool:
+        """Token i follows «digits ,» / «digits ٫» / «digits :»: it ends a number, not starts one."""
+        prev = self.toks.key(i - 1)
+        return (prev in THOUSANDS or prev in DECIMALS or prev == ":") and self.toks.is_digits(i - 2)
+
     def _standalone(self, i: int) -> bool:
         """Digits at i are a number on their own (not part of a decimal, a group, a scale)."""
-        toks = self.toks
         number = self.number(i)
-        if number is None or number.end != i + 1:
-            return False
-        prev = toks.key(i - 1)
-        return not ((prev in THOUSANDS or prev in DECIMALS or prev == ":")
-                    and toks.is_digits(i - 2))
+        return number is not None and number.end == i + 1 and not self._mid_number(i)
 
     def _year(self, i: int, calendar: str, two_digits: bool) -> tuple[str, int, int] | None:
         """Year at token i -> (calendar, year in that calendar, end). `calendar` may be ''."""

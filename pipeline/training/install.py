@@ -10,31 +10,49 @@ import json
 import shutil
 from pathlib import Path
 
-# processor -> (trained file, package name, needs the word vectors)
-MODEL_FILES = {
-    "tokenize": ("tokenize.pt", "ours", False),
-    "mwt": ("mwt.pt", "ours", False),
-    "pos": ("pos.pt", "ours", True),
-    "lemma": ("lemma.pt", "ours", False),
-    "depparse": ("depparse.pt", "ours", True),
-    "ner": ("ner_arman.pt", "arman", True),
-    "pretrain": ("pretrain.pt", "ours", False),
-}
+import torch
+
+# (processor, trained file, package name, needs the word vectors, the pipeline's default)
+MODEL_FILES = [
+    ("tokenize", "tokenize.pt", "ours", False, True),
+    ("mwt", "mwt.pt", "ours", False, True),
+    ("pos", "pos.pt", "ours", True, True),
+    ("lemma", "lemma.pt", "ours", False, True),
+    ("depparse", "depparse.pt", "ours", True, True),
+    ("ner", "ner_arman.pt", "arman", True, True),
+    ("ner", "ner_peyma.pt", "peyma", True, False),  # DAT/TIM/MON/PCT come from rules in the pipeline
+    ("pretrain", "pretrain.pt", "ours", False, False),
+]
+
+
+def save_half(source: Path, dest: Path) -> None:
+    """Store the weights as float16 (half the size); Stanza's load_state_dict copies them back
+    into its float32 parameters, so inference runs in float32 as before."""
+    checkpoint = torch.load(source, map_location="cpu", weights_only=False)
+    weights = checkpoint.get("model")
+    if isinstance(weights, dict):
+        checkpoint["model"] = {k: v.half() if torch.is_tensor(v) and v.is_floating_point() else v
+                               for k, v in weights.items()}
+    for key in ("optimizer", "scheduler"):  # training state is not needed to predict
+        checkpoint.pop(key, None)
+    torch.save(checkpoint, dest)
 
 
 def install(trained: Path, target: Path) -> dict:
     lang: dict = {"lang_name": "Persian", "default_processors": {}}
-    for processor, (filename, package, needs_vectors) in MODEL_FILES.items():
+    for processor, filename, package, needs_vectors, default in MODEL_FILES:
         source = trained / filename
         if not source.exists():
             continue
         dest = target / "fa" / processor / f"{package}.pt"
         dest.parent.mkdir(parents=True, exist_ok=True)
-        if source.resolve() != dest.resolve():
-            shutil.copyfile(source, dest)
+        if processor == "pretrain":
+            shutil.copyfile(source, dest)  # the vectors are used as stored: keep float32
+        else:
+            save_half(source, dest)
         entry = {"dependencies": [{"model": "pretrain", "package": "ours"}]} if needs_vectors else {}
         lang.setdefault(processor, {})[package] = entry
-        if processor != "pretrain":
+        if default:
             lang["default_processors"][processor] = package
     lang["packages"] = {"default": dict(lang["default_processors"])}
     resources = {"fa": lang}

@@ -56,4 +56,12 @@ RECIPES: dict[str, list[str]] = {
         "--max_steps", "2500", "--eval_interval", "250", "--batch_size", "32",
         "--save_dir", "{models}", "--save_name", "ner_arman.pt", "--cpu",
     ],
+    "ner_peyma": [
+        "stanza.models.ner_tagger", "--shorthand", "fa_peyma",
+        "--train_file", "{work}/ner/peyma.train.json", "--eval_file", "{work}/ner/peyma.dev.json",
+        "--wordvec_pretrain_file", "{models}/pretrain.pt",
+        "--char_hidden_dim", "100", "--hidden_dim", "128",
+        "--max_steps", "2500", "--eval_interval", "250", "--batch_size", "32",
+        "--save_dir", "{models}", "--save_name", "ner_peyma.pt", "--cpu",
+    ],
 }

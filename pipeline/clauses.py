@@ -1,0 +1,359 @@
+"""Clause-level helpers shared by stances and events: clause boundaries, the holder (subject) of
+a predicate, speakers of reported speech, and phrases (PPs, NPs, complement clauses) in a form
+fit for the output tables.
+
+Each question is answered from the dependency parse first and, when the parse gives nothing
+usable, from the word sequence (Persian is verb-final, so the subject is the nearest actor to the
+left of the predicate that is not inside a prepositional phrase).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from pipeline.coref import Actor, Resolver
+from pipeline.syntax import (CLAUSE_MARKERS, PREPOSITIONS, Parse, is_punct, is_verb, key,
+                             read_tsv, word_matches)
+
+FIRST_PERSON = frozenset({"ما", "من"})
+# Openers of adverbial clauses: an actor inside one is not the main clause's subject
+# («چنانچه انگلیس … هدف بگیرد، از این اقدام استقبال می‌کند»).
+ADVERBIAL_MARKERS = frozenset({"چنانچه", "اگر", "اگرچه", "هرچند", "درصورتی‌که", "وقتی", "هنگامی‌که", "شرط"})
+NP_STOPS = frozenset({"که", "را", "بین", "میان", "تا", "چنانچه", "اگر", "زیرا", "چون", "ولی", "اما"})
+LEFT_STOP_PUNCT = frozenset({":", "«", "؛", ";", "."})
+
+
+@functools.cache
+def speech_verbs() -> tuple[tuple[str, ...], ...]:
+    """Reporting verbs («گفت», «اظهار داشت», «اعلام کرد» …) as word sequences (stance_cues.tsv)."""
+    return tuple(tuple(row[1].split()) for row in read_tsv("stance_cues.tsv") if row[0] == "speech")
+
+
+@dataclass
+class Unit:
+    """An actor-bearing stretch of a sentence: an entity, a resolved reference or a title."""
+    first: int
+    last: int
+    actors: list[Actor]
+
+
+def actor_units(parse: Parse, resolver: Resolver) -> list[Unit]:
+    """Actor units in order; a title phrase with its object is one unit (its holder), and a title
+    right after a person («کلینتون ریاست جمهور اسبق آمریکا») belongs to that person."""
+    sent_index = parse.sent.index
+    by_word = resolver.by_word(sent_index)
+    titles = {t.first: t for t in resolver.titles(sent_index)}
+    units: list[Unit] = []
+    wid = 1
+    while wid <= len(parse):
+        ref = resolver.reference_at(sent_index, wid)
+        if wid in titles and titles[wid].objects:
+            title = titles[wid]
+            if units and units[-1].last >= wid - 2 and units[-1].actors and units[-1].actors[0].label == "PER":
+                units[-1].last = title.end_word  # apposition: the title belongs to the person
+            else:
+                units.append(Unit(wid, title.end_word, resolver.actors(sent_index, wid, title.end_word)))
+            wid = title.end_word + 1
+        elif ref is not None:
+            units.append(Unit(ref.first, ref.last, resolver.actors(sent_index, ref.first, ref.last)))
+            wid = ref.last + 1
+        elif wid in by_word:
+            m = by_word[wid]
+            last = max(parse.words_in(m.start, m.end))
+            if m.label in ("PER", "ORG", "LOC", "FAC"):
+                units.append(Unit(wid, last, resolver.actors(sent_index, wid, last)))
+            wid = last + 1
+        else:
+            if key(parse.word(wid).text) in _generic():
+                units.append(Unit(wid, wid, resolver.actors(sent_index, wid, wid)))
+            wid += 1
+    return [u for u in units if u.actors]
+
+
+def _generic() -> frozenset[str]:
+    from pipeline.coref import generic_actors
+    return generic_actors()
+
+
+# Discourse connectives that look like PPs: what follows them is not inside a PP.
+CONNECTIVES = (("با", "این", "حال"), ("با", "این", "وجود"), ("در", "عین", "حال"), ("در", "این", "میان"),
+               ("در", "همین", "حال"), ("از", "سوی", "دیگر"), ("در", "ادامه"), ("در", "مقابل"),
+               ("به", "عنوان", "مثال"), ("در", "این", "دیدار"), ("در", "این", "ملاقات"), ("در", "این", "نشست"))
+
+
+def after_connective(parse: Parse, wid: int) -> bool:
+    keys = [key(parse.word(i).text) for i in range(max(1, wid - 3), wid)]
+    return any(tuple(keys[-len(c):]) == c for c in CONNECTIVES if len(keys) >= len(c))
+
+
+def in_pp(parse: Parse, wid: int, names: frozenset[int] | set[int] = frozenset()) -> bool:
+    """Whether word `wid` sits inside a prepositional phrase: walking left over the noun phrase
+    (nouns, adjectives, names) reaches a preposition before a verb, punctuation or the start.
+    A word the parse makes a subject is taken at its word (noun sequences are ambiguous); «و»
+    between two names (`names`: word ids inside entity mentions) does not end the phrase."""
+    if parse.word(wid).deprel.startswith("nsubj") or after_connective(parse, wid):
+        return False
+    current = wid - 1
+    while current >= 1:
+        w = parse.word(current)
+        k = key(w.text)
+        if k in PREPOSITIONS or w.deprel == "case" and w.upos == "ADP":
+            return True
+        if k == "و" and current - 1 in names:
+            current -= 1  # «در مذاکرات اسرائیل و [سازمان آزادی‌بخش]»: one PP, two names
+            continue
+        if is_punct(w) or is_verb(w) or k in CLAUSE_MARKERS or k in ("و", "را") or w.upos in ("ADV", "SCONJ", "CCONJ"):
+            return False
+        current -= 1
+    return False
+
+
+def left_boundary(parse: Parse, wid: int) -> int:
+    """First word id of the clause region ending at `wid` (after «،», «:», «که», a verb …)."""
+    current = wid - 1
+    while current >= 1:
+        w = parse.word(current)
+        if is_punct(w) and key(w.text) not in ("«", "»", "(", ")") or key(w.text) in CLAUSE_MARKERS or is_verb(w):
+            return current + 1
+        current -= 1
+    return 1
+
+
+def right_boundary(parse: Parse, wid: int) -> int:
+    """Last word id of the clause region starting at `wid`: up to the next verb or punctuation."""
+    current = wid
+    while current <= len(parse):
+        w = parse.word(current)
+        if is_punct(w) or is_verb(w):
+            return current - 1
+        current += 1
+    return len(parse)
+
+
+def phrase_text(parse: Parse, ids: list[int], resolver: Resolver | None = None) -> str:
+    """Words of `ids` joined by spaces: punctuation dropped, each multi-word token once, and
+    resolved references («این جامعه») replaced by what they refer to."""
+    parts, seen = [], set()
+    skip_until = 0
+    for wid in sorted(ids):
+        if wid <= skip_until:
+            continue
+        w = parse.word(wid)
+        if is_punct(w) or (w.start, w.end) in seen:
+            continue
+        ref = resolver.reference_at(parse.sent.index, wid) if resolver else None
+        if ref is not None and ref.antecedents and ref.rule.constraint != "person":
+            parts.append(" و ".join(m.text for m in ref.antecedents))
+            skip_until = ref.last
+            continue
+        seen.add((w.start, w.end))
+        parts.append(parse.sent.text[w.start - parse.sent.start:w.end - parse.sent.start])
+    return " ".join(parts)
+
+
+def trim_phrase(parse: Parse, first: int, last: int) -> list[int]:
+    """Word ids first..last without edge punctuation/«را», cut before a relative clause («که»)."""
+    ids = []
+    for wid in range(first, last + 1):
+        if key(parse.word(wid).text) == "که":
+            break
+        ids.append(wid)
+    while ids and (is_punct(parse.word(ids[-1])) or key(parse.word(ids[-1]).text) in ("را", "و")):
+        ids.pop()
+    while ids and (is_punct(parse.word(ids[0])) or key(parse.word(ids[0]).text) in ("و",)):
+        ids.pop(0)
+    return ids
+
+
+def np_after(parse: Parse, wid: int) -> list[int]:
+    """The noun phrase starting at `wid`, read to the next verb, punctuation or NP_STOPS word
+    (a comma followed by a PP that continues the phrase is crossed: «…ناتو، در بوسنی نمی‌باشد»)."""
+    ids = []
+    current = wid
+    while current <= len(parse):
+        w = parse.word(current)
+        comma_then_pp = (key(w.text) in ("،", ",") and ids and current < len(parse)
+                         and key(parse.word(current + 1).text) in PREPOSITIONS
+                         and _short_pp_then_verb(parse, current + 1))
+        if comma_then_pp:
+            current += 1
+            continue
+        if is_punct(w) or is_verb(w) or key(w.text) in NP_STOPS or w.deprel == "compound:lvc" and ids:
+            break
+        ids.append(current)
+        current += 1
+    return ids
+
+
+def _short_pp_then_verb(parse: Parse, wid: int, reach: int = 4) -> bool:
+    """A PP of at most `reach` words ending the clause right before its verb."""
+    for current in range(wid, min(len(parse), wid + reach) + 1):
+        w = parse.word(current)
+        if is_verb(w):
+            return True
+        if is_punct(w):
+            return False
+    return False
+
+
+def subject_of(parse: Parse, head: int, resolver: Resolver, before: int | None = None) -> list[Actor]:
+    """Actors named by the nsubj of `head` (following conj/xcomp heads for shared subjects).
+    Persian subjects precede their predicate: a «subject» after word `before` is a misparse."""
+    limit = before if before is not None else head
+    current, seen = head, set()
+    while current and current not in seen:
+        seen.add(current)
+        for child in parse.children(current, "nsubj"):
+            if child >= limit or in_adverbial_clause(parse, child, limit):
+                continue
+            if key(parse.word(child).text) in FIRST_PERSON:
+                return []
+            ids = [i for i in parse.subtree(child, skip=("acl", "punct", "advcl", "ccomp", "conj"))
+                   if i < limit]
+            ids = list(range(ids[0], ids[-1] + 1)) if ids else []
+            if ids and not any(is_verb(parse.word(i)) for i in ids):
+                actors = resolver.actors(parse.sent.index, ids[0], ids[-1])
+                if actors:
+                    return actors
+        w = parse.word(current)
+        if w.deprel.split(":")[0] not in ("conj", "xcomp", "compound"):
+            break
+        current = w.head
+    return []
+
+
+def nearest_actor_left(parse: Parse, wid: int, resolver: Resolver, stop: int = 1) -> list[Actor]:
+    """The closest actor unit left of `wid` (from word `stop` on) not inside a prepositional
+    phrase or an adverbial clause, with the units coordinated with it («آمریکا و ترکیه»)."""
+    units = actor_units(parse, resolver)
+    names = set(resolver.by_word(parse.sent.index))
+    for n in range(len(units) - 1, -1, -1):
+        unit = units[n]
+        if unit.last >= wid or unit.first < stop:
+            continue
+        if in_pp(parse, unit.first, names) or in_adverbial_clause(parse, unit.first, wid):
+            continue
+        return [a for u in _coordination(parse, units, n, names) for a in u.actors]
+    return []
+
+
+def _coordination(parse: Parse, units: list[Unit], n: int, names: set[int]) -> list[Unit]:
+    """Unit n with the units listed before it: «A، B و C» (a list ends with «و»; commas alone
+    join appositions and fronted phrases, not coordinated subjects)."""
+    group = [units[n]]
+    while n > 0:
+        between = [key(parse.word(i).text) for i in range(units[n - 1].last + 1, units[n].first)]
+        if not between or any(k not in ("و", "،", ",") for k in between):
+            break
+        if len(group) == 1 and "و" not in between:
+            break
+        if in_pp(parse, units[n - 1].first, names):
+            break
+        n -= 1
+        group.insert(0, units[n])
+    return group
+
+
+def in_adverbial_clause(parse: Parse, wid: int, until: int) -> bool:
+    """Whether word `wid` sits in a conditional/concessive clause that closes before `until`."""
+    current = wid - 1
+    while current >= 1:
+        w = parse.word(current)
+        if key(w.text) in ADVERBIAL_MARKERS:
+            return any(key(parse.word(i).text) in ("،", ",") for i in range(wid, until))
+        if is_punct(w) or (is_verb(w) and current < wid - 1):
+            return False
+        current -= 1
+    return False
+
+
+def first_person_subject(parse: Parse, wid: int) -> bool:
+    """Whether the clause ending at `wid` has «ما»/«من» as subject or a first-person verb."""
+    start = left_boundary(parse, wid)
+    for current in range(start, min(len(parse), wid + 3) + 1):
+        w = parse.word(current)
+        if key(w.text) in FIRST_PERSON and not in_pp(parse, current):
+            return True
+        if is_verb(w) and "Person=1" in w.feats:
+            return True
+    return False
+
+
+def speakers(parse: Parse, resolver: Resolver) -> list[tuple[int, list[Actor]]]:
+    """(word id of the reporting verb, who speaks) for each reported-speech verb; a headline
+    «ترامپ: …» speaks through its colon."""
+    found = []
+    units = actor_units(parse, resolver)
+    if units and units[0].first == 1 and units[0].last < len(parse) \
+            and key(parse.word(units[0].last + 1).text) == ":":
+        found.append((units[0].last + 1, units[0].actors))
+    for wid in range(1, len(parse) + 1):
+        for seq in speech_verbs():
+            if all(wid + i <= len(parse) and word_matches(parse.word(wid + i), tok) for i, tok in enumerate(seq)):
+                end = wid + len(seq) - 1
+                verb = next((i for i in range(end, wid - 1, -1) if is_verb(parse.word(i))), end)
+                actors = subject_of(parse, verb, resolver, before=wid) or nearest_actor_left(parse, wid, resolver)
+                if actors:
+                    found.append((end, actors))
+                break
+    return found
+
+
+MAX_GENITIVE_ADJECTIVES = 2
+
+
+JOINT_MARKERS = frozenset({"بین", "میان"})
+
+
+def parties_after(parse: Parse, match, resolver: Resolver) -> list[Actor]:
+    """«… به نفع عضویت در ناتو بین دو کشور وجود دارد»: the parties of a position said to exist
+    «between» them (an existential clause names its holders after the cue)."""
+    end = right_boundary(parse, match.last + 1)
+    if not any(key(parse.word(i).text) == "وجود" for i in range(match.last + 1, min(len(parse), end + 1) + 1)):
+        return []
+    for wid in range(match.last + 1, end + 1):
+        if key(parse.word(wid).text) in JOINT_MARKERS:
+            return resolver.actors(parse.sent.index, wid + 1, end)
+    return []
+
+
+def genitive_actor(parse: Parse, match, resolver: Resolver) -> list[Actor]:
+    """«تمایل حزب برای …», «حملات هوایی انگلیس»: a nominal trigger followed by an actor (after
+    at most two adjectives)."""
+    starts = {unit.first: unit for unit in actor_units(parse, resolver)}
+    current = match.last + 1
+    while current <= len(parse) and current - match.last <= MAX_GENITIVE_ADJECTIVES + 1:
+        if current in starts:
+            return starts[current].actors
+        if parse.word(current).upos != "ADJ":
+            break
+        current += 1
+    return []
+
+
+def speaker_before(speakers: list[tuple[int, list[Actor]]], wid: int) -> list[Actor]:
+    before = [actors for end, actors in speakers if end < wid]
+    return before[-1] if before else []
+
+
+def holder(parse: Parse, match, resolver: Resolver, speakers: list[tuple[int, list[Actor]]],
+           last_speakers: list[Actor], last_actors: list[Actor], genitive: bool = False) -> list[Actor]:
+    """Who holds the position / does the action named by the words `match.ids`: a possessor
+    right after a one-word nominal cue, the speaker for a first-person clause, the parse's
+    subject, the nearest actor to the left outside any PP, the speaker, the previous actor."""
+    if genitive and len(match.ids) == 1:
+        actors = genitive_actor(parse, match, resolver)
+        if actors:
+            return actors
+    if first_person_subject(parse, match.last):
+        return speaker_before(speakers, match.first) or last_speakers or last_actors
+    verbs = [i for i in match.ids if is_verb(parse.word(i))]
+    for wid in [*verbs, *match.ids]:
+        actors = subject_of(parse, wid, resolver, before=match.first)
+        if actors:
+            return actors
+    actors = parties_after(parse, match, resolver) or nearest_actor_left(parse, match.first, resolver)
+    if actors:
+        return actors
+    # a subjectless clause inside reported speech states the speaker's position
+    return speaker_before(speakers, match.first)

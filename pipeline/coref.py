@@ -1,0 +1,257 @@
+"""Reference resolution: «این حزب», «این کشور», «دو کشور», «این سازمان», «وی», «او» … -> the named
+entities they refer to; bare titles («وزیر امور خارجه ایتالیا») -> the person holding them; a
+surname -> the person's full name. Referring words and their type constraints are data
+(`pipeline/data/coref_references.tsv`).
+
+The antecedent is the most recent compatible mention before the reference (for persons, one that
+is not inside a prepositional phrase is preferred: «او» after «دیدار با روحانی» is still the
+speaker). `Resolver.actors` turns any word range (a clause subject, a PP) into the actors it
+names, which is what stances and events need.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from pipeline.entities import EntityMention
+from pipeline.syntax import PREPOSITIONS, Parse, is_punct, key, read_tsv
+from pipeline.titles import TitlePhrase, find_titles, mention_map
+
+ACTOR_LABELS = frozenset({"PER", "ORG", "LOC", "FAC"})
+PAIR_WINDOW = 1  # sentences back that «دو طرف» looks for two persons
+
+
+@dataclass(frozen=True)
+class ReferenceRule:
+    words: tuple[str, ...]
+    constraint: str
+    count: int
+
+
+@functools.cache
+def reference_rules() -> tuple[ReferenceRule, ...]:
+    rules = [ReferenceRule(tuple(key(p).split()), c, int(n)) for p, c, n in read_tsv("coref_references.tsv")]
+    return tuple(sorted(rules, key=lambda r: -len(r.words)))
+
+
+@functools.cache
+def generic_actors() -> frozenset[str]:
+    """Common nouns that name an actor on their own («دولت», «مجلس», «پارلمان»)."""
+    return frozenset(key(w) for (w,) in read_tsv("generic_actors.tsv"))
+
+
+@dataclass
+class Reference:
+    sent_index: int
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    rule: ReferenceRule
+    antecedents: list[EntityMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Actor:
+    text: str
+    id: str = ""  # entity id when the actor is a named entity
+    label: str = ""
+
+
+def _actor(m: EntityMention) -> Actor:
+    return Actor(m.text, m.id, m.label)
+
+
+class Resolver:
+    """Holds a document's mentions and parses; answers reference and actor questions."""
+
+    def __init__(self, parses: dict[int, Parse], mentions: list[EntityMention]):
+        self.parses = parses
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._refs: dict[int, list[Reference]] = {}
+        self._titles: dict[int, list[TitlePhrase]] = {}
+        self._by_word: dict[int, dict[int, EntityMention]] = {}
+        self.roles: list[tuple[str, str, EntityMention]] = []  # (title key, object key, person)
+
+    # ------------------------------------------------------------ per-sentence indexes
+
+    def sentence_mentions(self, sent_index: int) -> list[EntityMention]:
+        return [m for m in self.mentions if m.sent_index == sent_index]
+
+    def by_word(self, sent_index: int) -> dict[int, EntityMention]:
+        if sent_index not in self._by_word:
+            self._by_word[sent_index] = mention_map(self.parses[sent_index], self.sentence_mentions(sent_index))
+        return self._by_word[sent_index]
+
+    def titles(self, sent_index: int) -> list[TitlePhrase]:
+        if sent_index not in self._titles:
+            self._titles[sent_index] = find_titles(self.parses[sent_index], self.sentence_mentions(sent_index))
+        return self._titles[sent_index]
+
+    def references(self, sent_index: int) -> list[Reference]:
+        if sent_index not in self._refs:
+            self._refs[sent_index] = self._find_references(sent_index)
+        return self._refs[sent_index]
+
+    def reference_at(self, sent_index: int, wid: int) -> Reference | None:
+        return next((r for r in self.references(sent_index) if r.first <= wid <= r.last), None)
+
+    def _find_references(self, sent_index: int) -> list[Reference]:
+        parse, by_word = self.parses[sent_index], self.by_word(sent_index)
+        keys = parse.keys()
+        found, wid = [], 1
+        while wid <= len(parse):
+            rule = next((r for r in reference_rules()
+                         if tuple(keys[wid - 1:wid - 1 + len(r.words)]) == r.words
+                         and not any(i in by_word for i in range(wid, wid + len(r.words)))), None)
+            if rule is None:
+                wid += 1
+                continue
+            last = wid + len(rule.words) - 1
+            span = parse.span(wid, last)
+            ref = Reference(sent_index, wid, last, span.start, span.end, span.text, rule)
+            ref.antecedents = self.resolve(rule, span.start, sent_index)
+            found.append(ref)
+            wid = last + 1
+        return found
+
+    # ------------------------------------------------------------ antecedents
+
+    def _in_pp(self, m: EntityMention) -> bool:
+        parse = self.parses.get(m.sent_index)
+        ids = parse.words_in(m.start, m.end) if parse else []
+        return bool(ids) and ids[0] > 1 and key(parse.word(ids[0] - 1).text) in PREPOSITIONS
+
+    def _compatible(self, m: EntityMention, constraint: str) -> bool:
+        if constraint == "person":
+            return m.label == "PER"
+        if constraint == "country":
+            return m.label == "LOC" and m.is_country
+        if constraint == "party":
+            return m.label == "ORG" and key(m.text).split()[0] == "حزب"
+        if constraint.startswith("org"):
+            return m.label == "ORG"
+        return m.label in ACTOR_LABELS
+
+    def resolve(self, rule: ReferenceRule, position: int, sent_index: int) -> list[EntityMention]:
+        before = [m for m in reversed(self.mentions) if m.end <= position]
+        constraint = rule.constraint
+        if constraint == "pair":
+            persons = self._distinct([m for m in before if m.label == "PER"
+                                      and m.sent_index >= sent_index - PAIR_WINDOW], 2)
+            if len(persons) == 2:
+                return sorted(persons, key=lambda m: m.start)
+            constraint = "country"
+        candidates = [m for m in before if self._compatible(m, constraint)]
+        if constraint.startswith("org:"):  # prefer the ORG named with the same noun
+            word = constraint.split(":", 1)[1]
+            candidates = [m for m in candidates if word in key(m.text).split()] or candidates
+        if constraint == "person":
+            candidates = [m for m in candidates if not self._in_pp(m)] or candidates
+        chosen = self._distinct(candidates, rule.count)
+        if len(chosen) < rule.count:
+            return []
+        return [self.full_name(m) for m in sorted(chosen, key=lambda m: m.start)]
+
+    @staticmethod
+    def _distinct(candidates: list[EntityMention], count: int) -> list[EntityMention]:
+        chosen: list[EntityMention] = []
+        for m in candidates:
+            if all((m.kb_id or key(m.text)) != (c.kb_id or key(c.text)) for c in chosen):
+                chosen.append(m)
+            if len(chosen) == count:
+                break
+        return chosen
+
+    def full_name(self, m: EntityMention) -> EntityMention:
+        """A surname mention -> the longest person mention of the document ending with it."""
+        if m.label != "PER":
+            return m
+        tokens = key(m.text).split()
+        longer = [o for o in self.mentions if o.label == "PER" and len(key(o.text).split()) > len(tokens)
+                  and key(o.text).split()[-len(tokens):] == tokens]
+        return max(longer, key=lambda o: len(o.text)) if longer else m
+
+    # ------------------------------------------------------------ titles
+
+    def add_role(self, person: EntityMention, title: str, obj: str) -> None:
+        self.roles.append((_title_key(title), key(obj), self.full_name(person)))
+
+    def holder(self, title: TitlePhrase) -> EntityMention | None:
+        """The person a bare title refers to, from the ROLE relations of the document."""
+        wanted, obj = _title_key(title.text), set(key(title.object_text).split())
+        for title_key, obj_key, person in self.roles:
+            if title_key == wanted and obj & set(obj_key.split()):
+                return person
+        return None
+
+    # ------------------------------------------------------------ actors
+
+    def actors(self, sent_index: int, first: int, last: int) -> list[Actor]:
+        """The actors a word range names: a reference, a title (its holder), entities (all of a
+        coordination «آمریکا، کانادا و استرالیا»), or a generic actor noun («دولت»)."""
+        parse, by_word = self.parses[sent_index], self.by_word(sent_index)
+        for wid in range(first, last + 1):
+            if wid in by_word or (wid <= len(parse) and is_punct(parse.word(wid))):
+                break
+            ref = self.reference_at(sent_index, wid)
+            if ref is not None:
+                return [_actor(m) for m in ref.antecedents]
+            title = next((t for t in self.titles(sent_index) if t.first == wid), None)
+            if title is not None and title.objects:
+                person = self.holder(title)
+                if person is not None:
+                    return [_actor(person)]
+                return [Actor(f"{title.text} {title.object_text}".strip(), "", "TITLE")]
+        groups = self._coordinated(parse, by_word, first, last)
+        if groups:
+            return [self._group_actor(parse, group) for group in groups]
+        for wid in range(first, min(last, len(parse)) + 1):
+            if key(parse.word(wid).text) in generic_actors() and wid not in by_word:
+                return [Actor(parse.word(wid).text)]
+        return []
+
+    def _group_actor(self, parse: Parse, group: list[EntityMention]) -> Actor:
+        """One actor for adjacent mentions naming one body («وزارت امور خارجه» «نروژ»)."""
+        head = self.full_name(group[0])
+        if len(group) == 1:
+            return _actor(head)
+        return Actor(parse.sent.text[group[0].start - parse.sent.start:group[-1].end - parse.sent.start],
+                     head.id, head.label)
+
+    def _coordinated(self, parse: Parse, by_word: dict[int, EntityMention], first: int,
+                     last: int) -> list[list[EntityMention]]:
+        """Groups of the first coordination of actors in the range («آمریکا، کانادا و استرالیا»);
+        an ORG directly followed by the ORG/LOC it belongs to is one group."""
+        out: list[list[EntityMention]] = []
+        wid = first
+        while wid <= min(last, len(parse)):
+            m = by_word.get(wid)
+            if m is not None and m.label in ACTOR_LABELS:
+                ids = parse.words_in(m.start, m.end)
+                if out and min(ids) == max(parse.words_in(out[-1][-1].start, out[-1][-1].end)) + 1 \
+                        and out[-1][-1].label in ("ORG", "FAC") and m.label in ("ORG", "LOC"):
+                    out[-1].append(m)  # «وزارت امور خارجه نروژ», «کمیسیون کشاورزی مجلس»
+                elif out and not self._only_connectors(parse, out[-1][-1], m):
+                    break
+                elif all(m is not g[0] for g in out):
+                    out.append([m])
+                wid = max(ids) + 1
+                continue
+            wid += 1
+        return out
+
+    @staticmethod
+    def _only_connectors(parse: Parse, a: EntityMention, b: EntityMention) -> bool:
+        between = [parse.word(i) for i in range(max(parse.words_in(a.start, a.end)) + 1,
+                                                min(parse.words_in(b.start, b.end)))]
+        return all(key(w.text) in ("و", "،", ",") or is_punct(w) for w in between)
+
+
+TITLE_MODIFIERS = frozenset({"فقید", "اسبق", "سابق", "کنونی", "جدید", "وقت", "فعلی"})
+
+
+def _title_key(text: str) -> str:
+    """A title without its time modifiers («وزیر امور خارجه فقید» ~ «وزیر امور خارجه»)."""
+    return "".join(w for w in key(text).split() if w not in TITLE_MODIFIERS)

@@ -1,0 +1,476 @@
+"""Entity mentions of one document: NER + rule-based values + a gazetteer pass, cleaned and linked.
+
+- Values (DATE/TIME/MONEY/PERCENT from `pipeline.values`) win over NER mentions they overlap:
+  the rules normalise them, the model does not.
+- NER mentions are trimmed of quotes/punctuation and honorifics («آقای»), a generic prefix is
+  dropped when the rest is a country («دولت ژاپن» -> ژاپن), and a government body named with
+  its country is split («وزارت امور خارجه نروژ» -> ORG + LOC), as the annotation lists them.
+- The gazetteer adds country, organisation and place names of the linking tables that NER
+  missed (longest token match; LOC for countries and places, ORG for organisations).
+- Linked LOC/ORG mentions get `kb_id` and the canonical name in `normalized`; a mention that
+  links to a country or organisation gets that label whatever NER said.
+Rules live in `pipeline/data/entity_rules.tsv`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from pipeline import linking
+from pipeline.nlp import Sentence
+from pipeline.syntax import PUNCT, key, read_tsv
+
+NER_LABELS = frozenset({"PER", "ORG", "LOC", "FAC", "PRO", "EVENT"})
+VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT"})
+KIND_LABEL = {"country": "LOC", "place": "LOC", "organization": "ORG"}
+MAX_GAZETTEER_TOKENS = 7
+EDGE_CHARS = "«»\"'()[]{}،,:;؛!?؟“”‘’-–—_/\\ \u200c"
+TOKEN = re.compile(r"\S+")
+
+
+@dataclass
+class EntityMention:
+    sent_index: int
+    label: str
+    start: int  # offsets into the normalised text
+    end: int
+    text: str
+    normalized: str = ""
+    kb_id: str = ""
+    kind: str = ""  # linking kind: country | organization | place
+    source: str = ""  # ner | rules | gazetteer
+    currency: str = ""
+    amount: float | None = None
+    id: str = ""  # assigned by extract_document
+
+    @property
+    def is_country(self) -> bool:
+        return self.kind == "country"
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@functools.cache
+def _rules() -> dict[str, frozenset[str]]:
+    rules: dict[str, set[str]] = {}
+    for kind, word in read_tsv("entity_rules.tsv"):
+        rules.setdefault(kind, set()).add(key(word))
+    return {kind: frozenset(words) for kind, words in rules.items()}
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in TOKEN.finditer(text[start:end])]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span without surrounding quotes/punctuation; a final «.» stays in dotted names (بی.بی.سی.)."""
+    while start < end and text[start] in EDGE_CHARS:
+        start += 1
+    while end > start and (text[end - 1] in EDGE_CHARS
+                           or (text[end - 1] == "." and "." not in text[start:end - 1])):
+        end -= 1
+    return start, end
+
+
+def _link(text: str) -> linking.Link | None:
+    return linking.link(text, None)
+
+
+def _set(text: str, m: EntityMention, start: int, end: int, label: str | None = None) -> EntityMention:
+    start, end = _trim(text, start, end)
+    return EntityMention(m.sent_index, label or m.label, start, end, text[start:end], source=m.source)
+
+
+def _words(text: str, m: EntityMention) -> list[tuple[int, int, str]]:
+    return [(s, e, key(text[s:e])) for s, e in _tokens(text, m.start, m.end)]
+
+
+SEPARATORS = ("_", " - ", ": ")
+
+
+def _unseparate(text: str, m: EntityMention) -> EntityMention:
+    """«خبرگزاری فارس_ قیمت نفت»: a headline separator inside a mention ends the name."""
+    inner = text[m.start:m.end]
+    cuts = [inner.index(sep) for sep in SEPARATORS if sep in inner]
+    return _set(text, m, m.start, m.start + min(cuts)) if cuts else m
+
+
+def _country_tail(text: str, m: EntityMention) -> EntityMention:
+    """«[هوایی] انگلیس»: a LOC mention that is a country name plus stray words before it."""
+    words = _words(text, m)
+    if m.label != "LOC" or len(words) < 2 or _link(m.text) is not None:
+        return m
+    for start, _, _ in words[1:]:
+        hit = _link(text[start:m.end])
+        if hit is not None and hit.kind == "country":
+            return _set(text, m, start, m.end)
+    return m
+
+
+def _unquote(text: str, m: EntityMention) -> EntityMention:
+    """«خبرگزاری «اینترفکس» -> اینترفکس; «بانک ملت» ایران» -> بانک ملت: a quote inside a mention
+    marks where the name is."""
+    inner = text[m.start:m.end]
+    if "«" in inner:
+        start = m.start + inner.index("«") + 1
+        close = text.find("»", start, m.end)
+        return _set(text, m, start, close if close != -1 else m.end)
+    if "»" in inner:
+        return _set(text, m, m.start, m.start + inner.index("»"))
+    return m
+
+
+def _strip_prefixes(text: str, m: EntityMention) -> EntityMention:
+    """Drop an honorific before a person, a generic word before a country («دولت ژاپن»), or a
+    region word before a place («شمال عراق»)."""
+    words, rules = _words(text, m), _rules()
+    if len(words) < 2:
+        return m
+    first, rest_start = words[0][2], words[1][0]
+    rest = text[rest_start:m.end]
+    if first in rules["honorific"] and m.label in ("PER", "ORG", "LOC"):
+        return _set(text, m, rest_start, m.end, "PER")
+    if first in rules["country_prefix"] and (hit := _link(rest)) and hit.kind == "country":
+        return _set(text, m, rest_start, m.end, "LOC")
+    if first in rules["place_prefix"] and m.label == "LOC":
+        return _set(text, m, rest_start, m.end)
+    return m
+
+
+def _previous_word(text: str, offset: int) -> str:
+    before = text[:offset].split()
+    return key(before[-1]) if before else ""
+
+
+def _portfolio(text: str, m: EntityMention) -> list[EntityMention]:
+    """«وزیر [امور خارجه ایتالیا]»: NER's ORG is the title's portfolio; keep a final country."""
+    from pipeline.titles import title_lexicon
+
+    words, rules = _words(text, m), _rules()
+    if m.label != "ORG" or not words or words[0][2] in rules["org_head"]:
+        return [m]
+    after_title = _previous_word(text, m.start).replace(" ", "") in title_lexicon()
+    if not (after_title or words[0][2] in rules["portfolio_head"]):
+        return [m]
+    for start, _, _ in words[1:]:
+        hit = _link(text[start:m.end])
+        if hit is not None and hit.kind == "country":
+            return [_set(text, m, start, m.end, "LOC")]
+    return []
+
+
+def _desk(text: str, m: EntityMention) -> EntityMention:
+    """«گروه بین‌الملل خبرگزاری فارس» -> خبرگزاری فارس."""
+    words, rules = _words(text, m), _rules()
+    if m.label == "ORG" and words and words[0][2] in rules["desk_head"]:
+        for start, _, word in words[1:]:
+            if word in rules["agency_head"]:
+                return _set(text, m, start, m.end)
+    return m
+
+
+def _demonym(text: str, m: EntityMention) -> bool:
+    """«آمریکایی», «ایرانی», «روسی»: an adjective of nationality, not a name."""
+    word = key(m.text)
+    if " " in word or not word.endswith("ی") or m.label == "PER":
+        return False
+    stems = {word[:-1], word[:-2] if word.endswith("ئی") or word.endswith("یی") else word[:-1]}
+    stems |= {stem + "یه" for stem in list(stems)}
+    return any((hit := _link(stem)) is not None and hit.kind == "country" for stem in stems)
+
+
+def _relabel_facility(text: str, m: EntityMention) -> EntityMention:
+    words = _words(text, m)
+    if m.label == "FAC" and words and words[0][2] in _rules()["org_head"]:
+        return _set(text, m, m.start, m.end, "ORG")
+    return m
+
+
+def _split_body(text: str, m: EntityMention) -> list[EntityMention]:
+    """«وزارت امور خارجه نروژ» -> ORG «وزارت امور خارجه» + LOC «نروژ»; «کمیسیون کشاورزی مجلس»,
+    «مجمع عمومی سازمان ملل» -> two ORGs. Only for mentions opening with a body word."""
+    toks = _tokens(text, m.start, m.end)
+    if m.label != "ORG" or len(toks) < 2:
+        return [m]
+    words = [key(text[s:e]) for s, e in toks]
+    rules = _rules()
+    heads = rules["state_body"] | rules["sub_body"]
+    if words[0] not in heads and " ".join(words[:2]) not in heads:
+        return [m]
+    if words[-1] in rules["org_suffix_drop"] and len(toks) > 2:
+        return [_set(text, m, m.start, toks[-2][1])]
+    for cut in range(1, len(toks)):
+        tail = text[toks[cut][0]:m.end]
+        hit = _link(tail)
+        tail_label = KIND_LABEL.get(hit.kind) if hit and hit.kind != "place" else None
+        if tail_label is None and " ".join(words[cut:]) in rules["org_tail"] and cut >= 2:
+            tail_label = "ORG"
+        if tail_label:
+            return [_set(text, m, m.start, toks[cut - 1][1]), _set(text, m, toks[cut][0], m.end, tail_label)]
+    return [m]
+
+
+def _trim_title(text: str, m: EntityMention) -> EntityMention:
+    """«کلینتون ریاست‌جمهور»: a person mention running into the title after the name."""
+    from pipeline.titles import title_lexicon
+
+    words = _words(text, m)
+    if m.label != "PER" or len(words) < 2:
+        return m
+    for n in range(1, len(words)):
+        rest = "".join(w for _, _, w in words[n:]).replace(" ", "")
+        if words[n][2].replace(" ", "") in title_lexicon() or rest in title_lexicon():
+            return _set(text, m, m.start, words[n - 1][1])
+    return m
+
+
+def _is_junk(m: EntityMention) -> bool:
+    core = key(m.text)
+    return len(core) < 2 or all(c in PUNCT or c.isspace() for c in core)
+
+
+def clean_mention(text: str, m: EntityMention) -> list[EntityMention]:
+    """One NER mention -> the entity mentions it stands for (possibly none)."""
+    m = _set(text, m, m.start, m.end)
+    m = _unquote(text, _unseparate(text, m))
+    m = _relabel_facility(text, _desk(text, _trim_title(text, _country_tail(text, _strip_prefixes(text, m)))))
+    out = []
+    for part in _portfolio(text, m):
+        out += _split_body(text, part)
+    return [p for p in out if not _is_junk(p) and not _demonym(text, p)]
+
+
+def _extend_linked(text: str, m: EntityMention) -> EntityMention:
+    """«شوروی» + «سابق»: take in the next word when the longer name links to the same entity."""
+    nxt = TOKEN.search(text, m.end)
+    if nxt is None or text[m.end:nxt.start()].strip() or m.label not in ("LOC", "ORG"):
+        return m
+    longer, shorter = _link(text[m.start:nxt.end()]), _link(m.text)
+    if longer is not None and (shorter is None or longer.kb_id == shorter.kb_id):
+        return _set(text, m, m.start, nxt.end())
+    return m
+
+
+def _merge_adjacent(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """NER split a linkable name in two («عربستان» «سعودی»): join them again."""
+    out: list[EntityMention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if out and out[-1].sent_index == m.sent_index and not text[out[-1].end:m.start].strip():
+            joined = text[out[-1].start:m.end]
+            hit = _link(joined)
+            if hit is not None:
+                prev = out.pop()
+                m = EntityMention(m.sent_index, KIND_LABEL[hit.kind], prev.start, m.end, joined, source=m.source)
+            elif out[-1].label == m.label == "PER":  # «سید راضی» «نوری»: one name cut in two
+                prev = out.pop()
+                m = EntityMention(m.sent_index, "PER", prev.start, m.end, joined, source=m.source)
+        out.append(m)
+    return out
+
+
+def _drop_light_verb_noun(sent: Sentence, start: int, end: int) -> int:
+    """«کمیسیون کشاورزی مجلس [خبر] داد»: the noun of a light-verb construction is no name."""
+    inside = [w for w in sent.words if w.start >= start and w.end <= end]
+    if len(inside) > 1 and inside[-1].deprel == "compound:lvc":
+        return inside[-2].end
+    return end
+
+
+def ner_mentions(text: str, sentences: list[Sentence]) -> list[EntityMention]:
+    out = []
+    for sent in sentences:
+        for ent in sent.entities:
+            if ent.label in NER_LABELS:
+                end = _drop_light_verb_noun(sent, ent.start, ent.end)
+                raw = EntityMention(sent.index, ent.label, ent.start, end, text[ent.start:end], source="ner")
+                out += clean_mention(text, raw)
+    return [_extend_linked(text, m) for m in _merge_adjacent(text, out)]
+
+
+def value_mentions(text: str, decimal_order: str, sentences: list[Sentence]) -> list[EntityMention]:
+    from pipeline.values import find_values
+
+    out = []
+    for v in find_values(text, decimal_order, None):
+        out.append(EntityMention(_sentence_of(sentences, v.start), v.label, v.start, v.end, v.text,
+                                 v.normalized, source="rules", currency=v.currency, amount=v.amount))
+    return out
+
+
+@functools.cache
+def _gazetteer_first_tokens() -> frozenset[str]:
+    """First tokens of every linkable name: only n-grams starting with one are looked up."""
+    names = list(linking.country_names())
+    names += [linking.normalize_name(alias) for alias, *_ in linking.read_aliases()]
+    return frozenset(n.split()[0] for n in names if n.split())
+
+
+def gazetteer_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
+    """Linkable names NER missed or cut short: longest match of up to MAX_GAZETTEER_TOKENS words.
+    A match may swallow NER mentions it strictly contains («جامعه [اروپا]»); they are then
+    removed from `taken` (in place)."""
+    first_tokens, skip = _gazetteer_first_tokens(), _rules()["gazetteer_skip"]
+    spans = [(m.start, m.end) for m in taken]
+
+    def blocked(start: int, end: int) -> bool:
+        """Overlaps a mention it does not contain, or contains two (NER split them on purpose:
+        «مجمع عمومی» «سازمان ملل»)."""
+        inside = [(s, e) for s, e in spans if start <= s and e <= end and (s, e) != (start, end)]
+        return len(inside) > 1 or any(s < end and start < e and (s, e) not in inside for s, e in spans)
+    out: list[EntityMention] = []
+    for sent in sentences:
+        words = [w for w in sent.words if w.end > w.start]
+        # multi-word tokens share one span: keep each span once
+        words = [w for i, w in enumerate(words) if i == 0 or (w.start, w.end) != (words[i - 1].start, words[i - 1].end)]
+        i = 0
+        while i < len(words):
+            matched = None
+            # («دولت نروژ» links through a relaxation; the name is «نروژ»)
+            if linking.normalize_name(words[i].text) in first_tokens \
+                    and key(words[i].text) not in _rules()["country_prefix"]:
+                for j in range(min(len(words), i + MAX_GAZETTEER_TOKENS), i, -1):
+                    start, end = words[i].start, words[j - 1].end
+                    if blocked(start, end) or any(s <= start and end <= e for s, e in spans):
+                        continue
+                    start, end = _trim(text, start, end)
+                    name = text[start:end]
+                    hit = _link(name) if end > start else None
+                    if hit and key(name) not in skip:
+                        matched = (j, EntityMention(sent.index, KIND_LABEL[hit.kind], start, end, name,
+                                                    source="gazetteer"))
+                        break
+            if matched:
+                i, m = matched
+                swallowed = [t for t in taken if m.start <= t.start and t.end <= m.end]
+                for t in swallowed:
+                    taken.remove(t)
+                    spans.remove((t.start, t.end))
+                out.append(m)
+                spans.append((m.start, m.end))
+            else:
+                i += 1
+    return out
+
+
+NAME_STOPS = frozenset({"این", "آن", "هر", "دو", "همین", "خود", "نیز", "هم", "که", "را", "و", "یا"})
+MAX_NAME_ADJECTIVES = 2
+
+
+def named_org_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
+    """«حزب» + a name word + adjectives, where NER found nothing (party names are open-class)."""
+    from pipeline.syntax import PREPOSITIONS, is_punct, is_verb
+
+    heads, out = _rules().get("name_head", frozenset()), []
+    spans = [(m.start, m.end) for m in taken]
+    for sent in sentences:
+        words = sent.words
+        for i, w in enumerate(words[:-1]):
+            if key(w.text) not in heads or (i and key(words[i - 1].text) in NAME_STOPS):
+                continue
+            name = words[i + 1]
+            k = key(name.text)
+            if is_punct(name) or is_verb(name) or k in PREPOSITIONS or k in NAME_STOPS \
+                    or name.upos not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            last = i + 1
+            while last + 1 < len(words) and last - i <= MAX_NAME_ADJECTIVES and words[last + 1].upos == "ADJ" \
+                    and key(words[last + 1].text) not in NAME_STOPS:
+                last += 1
+            start, end = w.start, words[last].end
+            if any(s < end and start < e for s, e in spans):
+                continue
+            spans.append((start, end))
+            out.append(EntityMention(sent.index, "ORG", start, end, text[start:end], source="rules"))
+    return out
+
+
+MIN_SURNAME_CHARS = 3
+
+
+def propagated_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
+    """One name, one label per document: untagged repeats of a name NER tagged elsewhere, and
+    a person's surname alone («لاگارد» after «کریستین لاگارد»), are mentions too; a name NER
+    tagged ORG somewhere but PER elsewhere is a person («ترامپ»)."""
+    names: dict[tuple[str, ...], str] = {}
+    for m in taken:
+        if m.label in ("PER", "ORG", "LOC"):
+            toks = tuple(key(m.text).split())
+            if m.label == "PER" or toks not in names:
+                names[toks] = m.label
+            if m.label == "PER" and len(toks) > 1 and len(toks[-1]) >= MIN_SURNAME_CHARS:
+                names.setdefault((toks[-1],), "PER")
+    for m in taken:  # label consistency: a person's name is a person everywhere
+        if m.label in ("ORG", "LOC") and not m.kb_id and names.get(tuple(key(m.text).split())) == "PER" \
+                and _link(m.text) is None:
+            m.label = "PER"
+    spans = [(m.start, m.end) for m in taken]
+    out: list[EntityMention] = []
+    longest = max((len(n) for n in names), default=0)
+    for sent in sentences:
+        words = [w for w in sent.words if w.end > w.start]
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(longest, len(words) - i), 0, -1):
+                toks = tuple(key(w.text) for w in words[i:i + n])
+                if toks in names:
+                    start, end = words[i].start, words[i + n - 1].end
+                    if not any(s < end and start < e for s, e in spans) and \
+                            not (i and key(words[i - 1].text) in ("این", "آن")):
+                        hit = (n, EntityMention(sent.index, names[toks], start, end, text[start:end], source="ner"))
+                    break
+            if hit:
+                n, m = hit
+                out.append(m)
+                spans.append((m.start, m.end))
+                i += n
+            else:
+                i += 1
+    return out
+
+
+def _sentence_of(sentences: list[Sentence], offset: int) -> int:
+    best = sentences[0].index if sentences else 0
+    for sent in sentences:
+        if sent.start <= offset:
+            best = sent.index
+    return best
+
+
+def link_mention(m: EntityMention) -> None:
+    """kb_id/canonical name/kind for LOC/ORG (and NER label errors on country/org names)."""
+    if m.label in VALUE_LABELS:
+        return
+    hit = _link(m.text)
+    if hit is None:
+        return
+    if m.label in ("LOC", "ORG") or hit.kind in ("country", "organization"):
+        m.label = KIND_LABEL[hit.kind]
+        m.kb_id, m.normalized, m.kind = hit.kb_id, hit.canonical, hit.kind
+
+
+def find_entities(text: str, sentences: list[Sentence], decimal_order: str) -> list[EntityMention]:
+    """All entity mentions of a normalised document, sorted by position."""
+    values = value_mentions(text, decimal_order, sentences)
+    ner = [m for m in ner_mentions(text, sentences)
+           if not any(v.overlaps(m.start, m.end) for v in values)]
+    ner = _dedupe(ner)
+    found = values + ner
+    gazetteer = gazetteer_mentions(text, sentences, found)  # may drop NER mentions it swallows
+    named = named_org_mentions(text, sentences, found + gazetteer)
+    repeated = propagated_mentions(text, sentences, found + gazetteer + named)
+    mentions = sorted(found + gazetteer + named + repeated, key=lambda m: (m.start, -m.end))
+    for m in mentions:
+        link_mention(m)
+    return mentions
+
+
+def _dedupe(mentions: list[EntityMention]) -> list[EntityMention]:
+    """Drop mentions overlapping an earlier, longer one (NER never should, splits might)."""
+    out: list[EntityMention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(o.overlaps(m.start, m.end) for o in out):
+            out.append(m)
+    return sorted(out, key=lambda m: m.start)

@@ -1,0 +1,367 @@
+"""Events: PLOVER types plus ELECTION from a trigger lexicon (`pipeline/data/event_triggers.tsv`),
+with actor, recipient(s), date, location and amount.
+
+- actor: per the trigger's entry (a possessor after a nominal trigger, the actors after it, or
+  all parties of «میان X و Y»), else the clause's holder as for stances (subject, nearest actor
+  to the left outside a PP, the speaker of reported speech).
+- recipient: the PP/object/possessor the entry names; several are joined with « ; ».
+- date: the DATE mention of the trigger's clause, else the nearest one of its sentence
+  (ISO from the mention's normalised value, its text in `date_text`).
+- location: the entry's slot («سفر به X», «وارد X شد»), else a place «در X» of the sentence.
+- amount/currency: the MONEY mention nearest the trigger in its sentence.
+A trigger right after «این/آن» is an event already reported, unless it brings a new amount.
+Two triggers of one type in one sentence describe one event, unless their amounts differ.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from pipeline import clauses
+from pipeline.coref import Actor, Resolver
+from pipeline.entities import EntityMention
+from pipeline.syntax import Parse, PatternMatch, find_patterns, is_negated, is_punct, is_verb, key, read_tsv
+
+SEPARATOR = " ; "
+DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
+JOINT_MARKERS = frozenset({"میان", "بین"})
+# «برای دیدار …», «در آستانه انتخابات»: an intention or a time reference, not an occurrence
+NON_OCCURRENCE_MARKERS = frozenset({"برای", "جهت", "آستانه", "منظور", "قصد"})
+MAX_RECIPIENT_WORDS = 6
+
+
+@dataclass
+class Event:
+    sent_index: int
+    event_type: str
+    trigger: str
+    actor: str = ""
+    recipient: str = ""
+    date_text: str = ""
+    date: str = ""
+    location: str = ""
+    amount_text: str = ""
+    amount: float | None = None
+    currency: str = ""
+    first: int = 0  # trigger word ids
+    last: int = 0
+
+
+@functools.cache
+def triggers() -> tuple[tuple[str, ...], ...]:
+    return read_tsv("event_triggers.tsv")
+
+
+def _args(match: PatternMatch) -> dict[str, str]:
+    spec = match.row[2] if len(match.row) > 2 else ""
+    out = {}
+    for item in spec.split():
+        name, _, value = item.partition("=")
+        out[name] = value or "yes"
+    return out
+
+
+def _join(actors: list[Actor]) -> str:
+    names: list[str] = []
+    for a in actors:
+        if key(a.text) not in [key(n) for n in names]:
+            names.append(a.text)
+    return SEPARATOR.join(names)
+
+
+# ---------------------------------------------------------------- phrases around the trigger
+
+
+def _gap(match: PatternMatch) -> list[int]:
+    return [i for i in range(match.first, match.last + 1) if i not in match.ids]
+
+
+def _clause_before(parse: Parse, match: PatternMatch) -> list[int]:
+    start = match.first - 1
+    while start >= 1:
+        w = parse.word(start)
+        if (is_punct(w) and key(w.text) not in ("،", "«", "»")) or is_verb(w) or key(w.text) in ("که",):
+            break
+        start -= 1
+    return list(range(start + 1, match.first))
+
+
+def _phrase_ids(parse: Parse, match: PatternMatch, spec: str) -> list[int]:
+    if spec == "gap":
+        return _gap(match)
+    if spec == "np":
+        return clauses.np_after(parse, match.last + 1)
+    if spec.startswith(">"):
+        prep = tuple(spec[1:].split())
+        window = list(range(match.last + 1, min(len(parse), match.last + 4) + 1))
+        for n, wid in enumerate(window):
+            if is_punct(parse.word(wid)) or is_verb(parse.word(wid)):
+                break
+            if all(n + i < len(window) and key(parse.word(window[n + i]).text) == p for i, p in enumerate(prep)):
+                return clauses.np_after(parse, window[n + len(prep) - 1] + 1)
+        return []
+    if spec.startswith("<"):
+        prep = tuple(spec[1:].split())
+        region = _clause_before(parse, match) + _gap(match)
+        for n, wid in enumerate(region):
+            if all(n + i < len(region) and key(parse.word(region[n + i]).text) == p for i, p in enumerate(prep)):
+                return [i for i in region if i > region[n + len(prep) - 1]]
+        return []
+    if spec == "obj":
+        region = _clause_before(parse, match)
+        ra = [i for i in region if key(parse.word(i).text) == "را"]
+        return [i for i in region if i < ra[-1]] if ra else []
+    return []
+
+
+def _actors_in(parse: Parse, ids: list[int], resolver: Resolver) -> list[Actor]:
+    """Actors in a phrase: the first coordination of actors it contains."""
+    if not ids:
+        return []
+    for unit in clauses.actor_units(parse, resolver):
+        if ids[0] <= unit.first and unit.last <= ids[-1] + 0:
+            return resolver.actors(parse.sent.index, unit.first, ids[-1])
+    return []
+
+
+FIXED_PP = (("در", "حال"),)  # «کشورهای در حال توسعه»: a preposition inside a name
+
+
+def _core(parse: Parse, ids: list[int]) -> list[int]:
+    """The head noun phrase of a phrase: cut before its first nested preposition."""
+    out = []
+    for n, wid in enumerate(ids):
+        k = key(parse.word(wid).text)
+        nxt = key(parse.word(ids[n + 1]).text) if n + 1 < len(ids) else ""
+        if out and k in clauses.PREPOSITIONS and (k, nxt) not in FIXED_PP:
+            break
+        out.append(wid)
+    return out
+
+
+def _recipients(parse: Parse, match: PatternMatch, args: dict[str, str], resolver: Resolver) -> list[Actor]:
+    """Recipients from the first slot that yields any: actors of the slot's head noun phrase;
+    with `phrase`, that short phrase itself («کمک به کشورهای در حال توسعه» -> کشورهای در حال
+    توسعه); else actors anywhere in the slot («عضویت در جامعه اروپا را رد کرد»)."""
+    for spec in args.get("recipient", "").split(","):
+        if not spec:
+            continue
+        if spec == "gen":
+            actors = clauses.genitive_actor(parse, match, resolver)
+            if actors:
+                return actors
+            continue
+        ids = _phrase_ids(parse, match, spec)
+        if not ids:
+            continue
+        whole = clauses.trim_phrase(parse, ids[0], ids[-1])
+        core = _core(parse, whole)
+        actors = _actors_in(parse, core, resolver)
+        if actors:
+            return actors
+        if "phrase" in args and core and len(core) <= MAX_RECIPIENT_WORDS \
+                and not any(is_verb(parse.word(i)) for i in core):
+            return [Actor(clauses.phrase_text(parse, core, resolver))]
+        actors = _actors_in(parse, whole, resolver)
+        if actors:
+            return actors
+    return []
+
+
+def _joint(parse: Parse, match: PatternMatch, resolver: Resolver) -> list[Actor]:
+    """Parties of «میان/بین X و Y» in the trigger's sentence."""
+    for wid in range(1, len(parse) + 1):
+        if key(parse.word(wid).text) in JOINT_MARKERS:
+            actors = _actors_in(parse, clauses.np_after(parse, wid + 1), resolver)
+            if len(actors) > 1:
+                return actors
+    return []
+
+
+def _relative_agents(parse: Parse, match: PatternMatch) -> list[Actor]:
+    """«اعتراضاتی که گندم‌کاران، کارشناسان و … داشتند»: the coordinated subject of the relative
+    clause opening right after the trigger."""
+    if match.last >= len(parse) or key(parse.word(match.last + 1).text) != "که":
+        return []
+    agents, current = [], []
+    for wid in range(match.last + 2, len(parse) + 1):
+        w = parse.word(wid)
+        k = key(w.text)
+        if is_verb(w) or k in clauses.PREPOSITIONS or k in ("را", "که") or (is_punct(w) and k not in ("،", ",")):
+            break
+        if k in ("،", ",", "و"):
+            if current:
+                agents.append(current)
+            current = []
+            continue
+        current.append(w.text)
+    if current:
+        agents.append(current)
+    return [Actor(" ".join(a)) for a in agents[:-1] or agents] if len(agents) > 1 else []
+
+
+def _actors(parse: Parse, match: PatternMatch, args: dict[str, str], resolver: Resolver,
+            speakers, last_speakers, last_actors) -> list[Actor]:
+    mode = args.get("actor", "")
+    if mode == "relative":
+        actors = _relative_agents(parse, match)
+        if actors:
+            return actors
+    if mode == "gen":
+        actors = clauses.genitive_actor(parse, match, resolver)
+        if actors:
+            return actors
+    if mode == "after":
+        after = [i for i in range(match.last + 1, len(parse) + 1)]
+        actors = _actors_in(parse, after, resolver)
+        if actors:
+            return actors
+    actors = clauses.holder(parse, match, resolver, speakers, last_speakers, last_actors, genitive=False)
+    if mode == "joint":
+        actors = actors + [a for a in _joint(parse, match, resolver) if a not in actors]
+    return actors
+
+
+# ---------------------------------------------------------------- date, place, money
+
+
+def _nearest(mentions: list[EntityMention], parse: Parse, match: PatternMatch) -> EntityMention | None:
+    """The mention in the trigger's clause, else the nearest in the sentence."""
+    if not mentions:
+        return None
+    trigger_start, trigger_end = parse.word(match.first).start, parse.word(match.last).end
+    left = clauses.left_boundary(parse, match.first)
+    right = clauses.right_boundary(parse, match.last + 1) if match.last < len(parse) else len(parse)
+    clause_start = parse.word(left).start
+    clause_end = parse.word(max(left, min(right + 1, len(parse)))).end
+    inside = [m for m in mentions if clause_start <= m.start and m.end <= clause_end]
+    pool = inside or mentions
+    return min(pool, key=lambda m: min(abs(m.start - trigger_end), abs(trigger_start - m.end)))
+
+
+def _location(parse: Parse, match: PatternMatch, args: dict[str, str], resolver: Resolver,
+              exclude: set[str]) -> str:
+    spec = args.get("location", "")
+    if spec:
+        for unit in clauses.actor_units(parse, resolver):
+            ids = _phrase_ids(parse, match, spec)
+            if ids and ids[0] <= unit.first <= ids[-1]:
+                m = resolver.by_word(parse.sent.index).get(unit.first)
+                if m is not None and m.label in ("LOC", "FAC"):
+                    return m.text
+    for m in resolver.sentence_mentions(parse.sent.index):
+        if m.label not in ("LOC", "FAC") or key(m.text) in exclude:
+            continue
+        ids = parse.words_in(m.start, m.end)
+        if ids and ids[0] > 1 and key(parse.word(ids[0] - 1).text) == "در":
+            return m.text
+    return ""
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def _event(parse: Parse, match: PatternMatch, resolver: Resolver, speakers, state) -> Event | None:
+    args = _args(match)
+    mentions = resolver.sentence_mentions(parse.sent.index)
+    money = [m for m in mentions if m.label == "MONEY"]
+    if "money" in args and not money:
+        return None
+    previous = key(parse.word(match.first - 1).text) if match.first > 1 else ""
+    if previous in NON_OCCURRENCE_MARKERS:
+        return None
+    if _negated(parse, match):
+        return None
+    anaphoric = previous in DEMONSTRATIVES
+    amount = _nearest(money, parse, match)
+    if anaphoric and (amount is None or "money" not in args):
+        return None
+    actors = _actors(parse, match, args, resolver, speakers, state["speakers"], state["actors"])
+    recipients = [r for r in _recipients(parse, match, args, resolver) if r not in actors]
+    if "passive" in args:
+        actors, recipients = recipients, actors
+    if not (actors or recipients or money or any(m.label == "DATE" for m in mentions)):
+        return None  # nothing known about it: not worth a row
+    date = _nearest([m for m in mentions if m.label == "DATE"], parse, match)
+    names = {key(a.text) for a in actors + recipients}
+    event = Event(parse.sent.index, match.row[0], parse.text(match.first, match.last),
+                  _join(actors), _join(recipients), first=match.first, last=match.last)
+    if date is not None:
+        event.date_text, event.date = date.text, date.normalized
+    event.location = _location(parse, match, args, resolver, names)
+    if amount is not None and ("money" in args or match.row[0] in ("AID", "AGREE", "SANCTION")):
+        event.amount_text, event.amount, event.currency = amount.text, amount.amount, amount.currency
+    if actors:
+        state["actors"] = actors
+    return event
+
+
+def _overlap(a: str, b: str) -> bool:
+    return bool(set(key(a.replace(";", " ")).split()) & set(key(b.replace(";", " ")).split()))
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    """Two mentions of one event: same type, no conflicting value, and either one sentence or
+    shared participants (news repeats the headline's event in the lead)."""
+    if a.event_type != b.event_type:
+        return False
+    if a.amount is not None and b.amount is not None and a.amount != b.amount:
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.sent_index == b.sent_index:
+        return True
+    if not (b.actor or b.recipient or b.amount is not None):
+        return True  # a vague later mention («حملات هوایی در سوریه») of an event already reported
+    parties_a, parties_b = f"{a.actor} {a.recipient}", f"{b.actor} {b.recipient}"
+    same_actor = not a.actor or not b.actor or _overlap(a.actor, b.actor)
+    same_recipient = not a.recipient or not b.recipient or _overlap(a.recipient, b.recipient)
+    return same_actor and same_recipient and _overlap(parties_a, parties_b)
+
+
+def _negated(parse: Parse, match: PatternMatch) -> bool:
+    """A verbal trigger in the negative («درخواست نفت نخواهد کرد»): nothing happened."""
+    verbs = [i for i in match.ids if is_verb(parse.word(i))]
+    if not verbs:
+        return False
+    around = range(max(match.first, verbs[-1] - 2), min(len(parse), verbs[-1] + 2) + 1)
+    return any(is_verb(parse.word(i)) and is_negated(parse.word(i)) for i in around)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """Mentions of one event become one row; fields fill each other's gaps."""
+    out: list[Event] = []
+    for e in events:
+        twin = next((o for o in out if _same_event(o, e)), None)
+        if twin is None:
+            out.append(e)
+            continue
+        for name in ("actor", "recipient", "date_text", "date", "location", "amount_text", "amount", "currency"):
+            if not getattr(twin, name) and getattr(e, name):
+                setattr(twin, name, getattr(e, name))
+    return out
+
+
+def extract_events(parses: dict[int, Parse], resolver: Resolver) -> list[Event]:
+    found: list[Event] = []
+    state: dict[str, list[Actor]] = {"actors": [], "speakers": []}
+    for sent_index in sorted(parses):
+        parse = parses[sent_index]
+        speakers = clauses.speakers(parse, resolver)
+        for match in find_patterns(parse, triggers()):
+            event = _event(parse, match, resolver, speakers, state)
+            if event is not None:
+                found.append(event)
+        if speakers:
+            state["speakers"] = speakers[-1][1]
+    return _dedupe(_merge(found))
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen, out = set(), []
+    for e in events:
+        k = (e.event_type, key(e.actor), key(e.recipient), e.date, key(e.location), e.amount)
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return out

@@ -1,0 +1,292 @@
+"""Relations between entities: typed ones (ROLE, MEMBER_OF, ALLY_OF, BORDERS, LOCATED_IN, PART_OF)
+from surface patterns over units (`pipeline/data/relation_patterns.tsv`), plus generic ACTION
+subject–verb–object triples from the dependency parse.
+
+Persian apposition carries most typed relations («هولست، وزیر امور خارجه نروژ»,
+«رئیس جمهور آمریکا، کلینتون», «لابوئان مالزی»), and parses of appositions are the least
+reliable part of a parse, so typed relations are matched on the word sequence, with entities,
+resolved references and title phrases collapsed into single units. One more ROLE rule is
+procedural: a news lead often names the title alone («وزیر امور خارجه آمریکا گفت …») and the
+person in the next sentence («کالین پاول روز گذشته …»); a first-mentioned person who opens one
+of the next two sentences without a title of their own is taken as its holder.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from pipeline.coref import Actor, Resolver
+from pipeline.entities import EntityMention
+from pipeline.syntax import PREPOSITIONS, Parse, infinitive, is_negated, is_punct, key, read_tsv, word_matches
+from pipeline.titles import TitlePhrase
+
+QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
+LEAD_WINDOW = 2  # sentences after a bare title in which its holder may be named
+SKIP_WORDS = 3  # what «...» may skip
+
+
+@dataclass
+class Relation:
+    sent_index: int
+    subject: str
+    subject_id: str
+    relation: str
+    object: str
+    object_id: str
+    predicate: str = ""
+    negated: bool = False
+
+
+@dataclass
+class Unit:
+    kind: str  # ENT | TITLE | WORD
+    first: int
+    last: int
+    mention: EntityMention | None = None  # ENT (a reference: its first antecedent)
+    title: TitlePhrase | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    relation: str
+    elements: tuple[str, ...]
+
+
+@functools.cache
+def patterns() -> tuple[Pattern, ...]:
+    return tuple(Pattern(rel, tuple(p.split())) for rel, p in read_tsv("relation_patterns.tsv"))
+
+
+@functools.cache
+def _sub_bodies() -> frozenset[str]:
+    return frozenset(key(w) for kind, w in read_tsv("entity_rules.tsv") if kind == "sub_body")
+
+
+def units(parse: Parse, resolver: Resolver) -> list[Unit]:
+    """The sentence as units: entities and resolved references, title phrases, single words."""
+    sent_index = parse.sent.index
+    by_word = resolver.by_word(sent_index)
+    titles = {t.first: t for t in resolver.titles(sent_index)}
+    out, wid = [], 1
+    while wid <= len(parse):
+        ref = resolver.reference_at(sent_index, wid)
+        if wid in by_word:
+            m = by_word[wid]
+            last = max(parse.words_in(m.start, m.end))
+            out.append(Unit("ENT", wid, last, m, text=m.text))
+        elif ref is not None and ref.antecedents:
+            last = ref.last
+            out.append(Unit("ENT", wid, last, ref.antecedents[0], text=ref.text))
+        elif wid in titles:
+            title = titles[wid]
+            last = title.last
+            out.append(Unit("TITLE", wid, last, title=title, text=title.text))
+        else:
+            last = wid
+            if key(parse.word(wid).text) not in QUOTES:  # «دیمیتری پسکوف» سخنگوی …: quotes are transparent
+                out.append(Unit("WORD", wid, wid, text=parse.word(wid).text))
+        wid = last + 1
+    return out
+
+
+def _label_ok(m: EntityMention, labels: str) -> bool:
+    for label in labels.split("|"):
+        if label == "COUNTRY" and m.label == "LOC" and m.is_country:
+            return True
+        if label == "PLACE" and m.label == "LOC" and not m.is_country:
+            return True
+        if label == "SUBORG" and m.label == "ORG" and key(m.text).split()[0] in _sub_bodies():
+            return True
+        if label == m.label or label == "ANY":
+            return True
+    return False
+
+
+def _match(elements: tuple[str, ...], seq: list[Unit], parse: Parse, i: int,
+           slots: dict[str, Unit]) -> dict[str, Unit] | None:
+    """Backtracking match of pattern elements against units from index i."""
+    if not elements:
+        return slots
+    element, rest = elements[0], elements[1:]
+    if element == "...":
+        for skip in range(SKIP_WORDS + 1):
+            window = seq[i:i + skip]
+            if len(window) < skip or any(u.kind != "WORD" or is_punct(parse.word(u.first)) for u in window):
+                break
+            found = _match(rest, seq, parse, i + skip, slots)
+            if found is not None:
+                return found
+        return None
+    optional = element.endswith("?") and len(element) > 1
+    token = element[:-1] if optional else element
+    if optional:
+        found = _match(rest, seq, parse, i, slots)
+        if found is not None:
+            return found
+    if i >= len(seq):
+        return None
+    unit = seq[i]
+    if token.startswith("{") and token.endswith("}"):
+        name, _, spec = token[1:-1].partition(":")
+        if spec.startswith("TITLE"):
+            wanted = spec.partition("=")[2]
+            ok = unit.kind == "TITLE" and (not wanted or unit.title.relation == wanted)
+        else:
+            ok = unit.kind == "ENT" and _label_ok(unit.mention, spec)
+        return _match(rest, seq, parse, i + 1, {**slots, name: unit}) if ok else None
+    if unit.kind == "WORD" and word_matches(parse.word(unit.first), token):
+        return _match(rest, seq, parse, i + 1, slots)
+    if unit.kind == "TITLE" and unit.first == unit.last and word_matches(parse.word(unit.first), token):
+        return _match(rest, seq, parse, i + 1, slots)  # «کشورهای عضو ناتو»: a title word used plainly
+    return None
+
+
+def _object(slots: dict[str, Unit]) -> tuple[str, str]:
+    """Object text and id; after a title, the whole organisation/country chain."""
+    obj, title = slots["O"], slots.get("T")
+    if title is not None and title.title.objects and title.title.objects[0] is obj.mention:
+        return title.title.object_text, obj.mention.id
+    return obj.mention.text, obj.mention.id
+
+
+def pattern_relations(parse: Parse, resolver: Resolver) -> list[Relation]:
+    seq = units(parse, resolver)
+    found = []
+    for pattern in patterns():
+        for i in range(len(seq)):
+            slots = _match(pattern.elements, seq, parse, i, {})
+            if slots is None or slots["S"].mention is slots["O"].mention:
+                continue
+            subj = resolver.full_name(slots["S"].mention)
+            obj_text, obj_id = _object(slots)
+            title = slots.get("T")
+            predicate = title.title.text if title else " ".join(
+                e for e in pattern.elements if not e.startswith("{") and e != "...")
+            found.append(Relation(parse.sent.index, subj.text, subj.id, pattern.relation,
+                                  obj_text, obj_id, predicate))
+    return found
+
+
+def _opens_sentence(parse: Parse, m: EntityMention, resolver: Resolver, after: int = 0) -> bool:
+    """A person who is the first person named (after word `after`), outside a prepositional
+    phrase, and not introduced by a title of their own."""
+    ids = parse.words_in(m.start, m.end)
+    if not ids or ids[0] <= after:
+        return False
+    following = next((i for i in range(max(ids) + 1, len(parse) + 1) if not is_punct(parse.word(i))), None)
+    titled = any(t.first == following for t in resolver.titles(parse.sent.index))
+    return not titled and _clause_initial(parse, ids[0])
+
+
+def _clause_initial(parse: Parse, wid: int) -> bool:
+    """The word opens the sentence or a clause (after «،», «:», «؛»; quotes are transparent)."""
+    current = wid - 1
+    while current >= 1 and key(parse.word(current).text) in QUOTES:
+        current -= 1
+    return current < 1 or key(parse.word(current).text) in ("،", ",", ":", "؛", ".", "-")
+
+
+def _after_preposition(parse: Parse, wid: int) -> bool:
+    before = [w for w in parse.words[:wid - 1] if not is_punct(w)]
+    return bool(before) and key(before[-1].text) in PREPOSITIONS
+
+
+def _is_lead_title(parse: Parse, title: TitlePhrase) -> bool:
+    """A title opening its clause (sentence start, after punctuation or «و»): a subject."""
+    if title.first == 1:
+        return True
+    previous = parse.word(title.first - 1)
+    return is_punct(previous) or key(previous.text) == "و"
+
+
+def lead_roles(parses: dict[int, Parse], resolver: Resolver, bound: set[int]) -> list[Relation]:
+    """Bare title opening a clause + the person first named right after it (same or next
+    LEAD_WINDOW sentences)."""
+    found = []
+    order = sorted(parses)
+    first_seen: dict[str, int] = {}
+    for m in resolver.mentions:
+        if m.label == "PER":
+            first_seen.setdefault(key(resolver.full_name(m).text), m.start)
+    taken: set[str] = set()
+    for n, sent_index in enumerate(order):
+        for title in resolver.titles(sent_index):
+            if not title.objects or id(title) in bound or not _is_lead_title(parses[sent_index], title):
+                continue
+            for later in order[n:n + 1 + LEAD_WINDOW]:
+                after = title.end_word if later == sent_index else 0
+                people = [m for m in resolver.sentence_mentions(later) if m.label == "PER"
+                          and parses[later].words_in(m.start, m.end)
+                          and min(parses[later].words_in(m.start, m.end)) > after]
+                if not people:
+                    continue
+                person = resolver.full_name(people[0])
+                name = key(person.text)
+                introduced_here = first_seen.get(name, -1) >= parses[later].sent.start
+                if introduced_here and name not in taken and _opens_sentence(parses[later], people[0], resolver, after):
+                    taken.add(name)
+                    found.append(Relation(later, person.text, person.id, title.relation, title.object_text,
+                                          title.objects[0].id, title.text))
+                    break
+    return found
+
+
+def action_relations(parse: Parse, resolver: Resolver) -> list[Relation]:
+    """Subject–verb–object triples with an entity on at least one side."""
+    found = []
+    for verb in parse.words:
+        if verb.upos != "VERB" or verb.deprel == "compound:lvc":
+            continue
+        subjects = parse.children(verb.id, "nsubj")
+        objects = parse.children(verb.id, "obj") or parse.children(verb.id, "obl:arg")
+        if not subjects or not objects:
+            continue
+        subj = _side(parse, resolver, subjects[0])
+        obj = _side(parse, resolver, objects[0])
+        if subj is None or obj is None or not (subj.id or obj.id):
+            continue
+        nonverbal = [parse.word(c).text for c in parse.children(verb.id, "compound")]
+        predicate = " ".join(nonverbal + [infinitive(verb.lemma)])
+        negated = is_negated(verb) or any(is_negated(parse.word(c)) for c in parse.children(verb.id, "aux"))
+        found.append(Relation(parse.sent.index, subj.text, subj.id, "ACTION", obj.text, obj.id,
+                              predicate, negated))
+    return found
+
+
+def _side(parse: Parse, resolver: Resolver, wid: int) -> Actor | None:
+    ids = [i for i in parse.subtree(wid, skip=("acl", "punct", "case", "conj", "cc", "advcl", "ccomp"))]
+    actors = resolver.actors(parse.sent.index, ids[0], ids[-1])
+    if actors:
+        return actors[0]
+    text = parse.text(ids[0], ids[-1])
+    return Actor(text) if text and len(ids) <= 8 else None
+
+
+def extract_relations(parses: dict[int, Parse], resolver: Resolver) -> list[Relation]:
+    typed: list[Relation] = []
+    for sent_index in sorted(parses):
+        typed += pattern_relations(parses[sent_index], resolver)
+    # titles already bound by a pattern (their person is beside them) are not leads
+    bound = {id(t) for s in parses for t in resolver.titles(s)
+             if any(r.relation == "ROLE" and r.predicate == t.text and r.sent_index == s for r in typed)}
+    typed += lead_roles(parses, resolver, bound)
+    for r in typed:
+        if r.relation == "ROLE":
+            person = next((m for m in resolver.mentions if m.id == r.subject_id), None)
+            if person is not None:
+                resolver.add_role(person, r.predicate, r.object)
+    actions = []
+    for sent_index in sorted(parses):
+        actions += action_relations(parses[sent_index], resolver)
+    return _dedupe(typed) + _dedupe(actions)
+
+
+def _dedupe(relations: list[Relation]) -> list[Relation]:
+    seen, out = set(), []
+    for r in relations:
+        k = (r.relation, key(r.subject), key(r.object), r.predicate)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out

@@ -1,0 +1,326 @@
+"""Stances: who (actor) is for/against/undecided about what (target), from a cue lexicon
+(`pipeline/data/stance_cues.tsv`: «طرفدار», «خواستار», «حمایت کردن», «مخالفت ورزیدن», «رد کردن»,
+«موضع … اتخاذ نکردن» …).
+
+For each cue:
+- target: the phrase the cue's entry names (the NP after it, a PP before/after it, the «را»
+  object, the complement clause, or the subject of an evaluative predicate), from the parse
+  when the parse attaches it to the cue, else from the word sequence; relative clauses and
+  punctuation are dropped, references are resolved («این جامعه» -> جامعه اروپا), «این مورد»
+  takes the previous stance's issue, «این طرح» the last phrase headed by «طرح», and a
+  coordination of two issues gives two stances.
+- actor: a possessor right after a nominal cue («تمایل حزب برای …»), else the clause subject
+  (parse, then the nearest actor to the left outside any PP), the speaker for first-person
+  reported speech, else the previous stance's actor; several actors give several stances.
+- polarity: the cue's, flipped by negation (Polarity=Neg or a «ن»-prefixed verb) —
+  «مخالف … نمی‌باشد» is favor (negated), «حمایت نمی‌کند» against; intensity from «به شدت» etc.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from pipeline import clauses
+from pipeline.coref import Actor, Resolver
+from pipeline.syntax import (Parse, PatternMatch, find_patterns, is_negated, is_punct, is_verb, key,
+                             match_pattern, read_tsv)
+
+FLIP = {"favor": "against", "against": "favor", "neutral": "neutral"}
+DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
+MAX_TARGET_WORDS = 20
+NEGATION_REACH = 12  # words after a nominal/adjectival cue searched for its (negated) copula
+
+
+@dataclass
+class Stance:
+    sent_index: int
+    actor: Actor
+    target: str
+    polarity: str
+    cue: str
+    negated: bool = False
+    intensity: str = "normal"
+
+
+@dataclass
+class _State:
+    """What later sentences may refer back to."""
+    last_target: str = ""
+    last_actors: list[Actor] = field(default_factory=list)
+    last_speakers: list[Actor] = field(default_factory=list)
+
+
+@functools.cache
+def _rows(kind: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(r for r in read_tsv("stance_cues.tsv") if r[0] == kind)
+
+
+@functools.cache
+def issue_nouns() -> frozenset[str]:
+    return frozenset(key(r[1]) for r in _rows("issue_noun"))
+
+
+# ---------------------------------------------------------------- targets
+
+
+MAX_RELATIVE_WORDS = 14
+
+
+def _relative_start(parse: Parse, verb: int) -> int | None:
+    """Id of the «که» opening a relative clause that ends with `verb` («افزایش قیمت‌ها [که …
+    روی می‌دهد] رضایت دارد»), if one does within MAX_RELATIVE_WORDS words."""
+    for wid in range(verb - 1, max(0, verb - MAX_RELATIVE_WORDS), -1):
+        w = parse.word(wid)
+        if key(w.text) == "که":
+            return wid if wid > 1 and not is_verb(parse.word(wid - 1)) else None
+        if is_punct(w) or (is_verb(w) and wid < verb - 2):
+            return None
+    return None
+
+
+def _region_before(parse: Parse, cue: PatternMatch) -> list[int]:
+    """Words before the cue in its clause (commas inside a long PP do not end it, a relative
+    clause inside it is skipped)."""
+    region: list[int] = []
+    wid = cue.first - 1
+    while wid >= 1:
+        w = parse.word(wid)
+        if is_verb(w):
+            opener = _relative_start(parse, wid)
+            if opener is None:
+                break
+            wid = opener - 1
+            continue
+        if (is_punct(w) and key(w.text) not in ("،", ",", "«", "»", "(", ")")) or key(w.text) in ("که", "اما", "ولی"):
+            break
+        region.append(wid)
+        wid -= 1
+    return sorted(region)
+
+
+def _after_last_comma(parse: Parse, region: list[int]) -> list[int]:
+    commas = [i for i in region if key(parse.word(i).text) in ("،", ",")]
+    return [i for i in region if i > commas[-1]] if commas else region
+
+
+def _find_prep(parse: Parse, ids: list[int], prep: tuple[str, ...]) -> int | None:
+    """Id of the last word of the first occurrence of `prep` among `ids`."""
+    for n, wid in enumerate(ids):
+        if all(n + i < len(ids) and key(parse.word(ids[n + i]).text) == p for i, p in enumerate(prep)):
+            return ids[n + len(prep) - 1]
+    return None
+
+
+def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) -> list[int]:
+    if spec == ">":
+        start = cue.last + 1
+        while start <= len(parse) and is_verb(parse.word(start)):
+            start += 1
+        owner = next((u for u in clauses.actor_units(parse, resolver) if u.first == start), None)
+        if owner is not None and _nominal(cue):  # «درخواست سوریه»: the possessor, not the issue
+            return []
+        return clauses.trim_phrase(parse, *_bounds(clauses.np_after(parse, start)))
+    if spec.startswith(">"):
+        prep = tuple(spec[1:].split())
+        window = [i for i in range(cue.last + 1, min(len(parse), cue.last + 6) + 1)]
+        stop = next((i for i in window if is_punct(parse.word(i)) or is_verb(parse.word(i))), None)
+        window = [i for i in window if stop is None or i < stop]
+        at = _find_prep(parse, window, prep)
+        return [] if at is None else clauses.trim_phrase(parse, *_bounds(clauses.np_after(parse, at + 1)))
+    if spec.startswith("<"):
+        # In a verb-final clause the PP before the cue runs up to the cue: the linear extent is
+        # the dependent's subtree, and survives attachment errors. A PP inside the cue's gap
+        # («موضع روشنی [در این مورد] اتخاذ») comes first.
+        prep = tuple(spec[1:].split())
+        gap = [i for i in range(cue.first, cue.last + 1) if i not in cue.ids]
+        before = _region_before(parse, cue)
+        for region in (gap, _after_last_comma(parse, before), before):
+            at = _find_prep(parse, region, prep)
+            if at is not None:
+                after = [i for i in region if i > at]
+                return clauses.trim_phrase(parse, *_bounds(after)) if after else []
+        return []
+    if spec == "obj":  # between the subject (if any) and «را»
+        region = _region_before(parse, cue)
+        ra = [i for i in region if key(parse.word(i).text) == "را"]
+        if not ra:
+            return []
+        start = region[0]
+        subject = next((u for u in clauses.actor_units(parse, resolver) if u.first == start), None)
+        if subject is not None and subject.last < ra[-1] - 1:
+            start = subject.last + 1
+        return clauses.trim_phrase(parse, start, ra[-1] - 1)
+    if spec == "ccomp":
+        start = cue.last + 1
+        while start <= len(parse) and (is_verb(parse.word(start)) or key(parse.word(start).text) in ("که", "تا")):
+            start += 1
+        ids = []
+        for wid in range(start, len(parse) + 1):
+            w = parse.word(wid)
+            if is_punct(w) and key(w.text) not in ("«", "»"):
+                break
+            ids.append(wid)
+        while ids and is_verb(parse.word(ids[-1])):
+            ids.pop()
+        ids = [i for i in ids if key(parse.word(i).text) != "را" and not is_punct(parse.word(i))]
+        return ids
+    if spec == "subj":
+        start = clauses.left_boundary(parse, cue.first)
+        ids = []
+        for wid in range(start, cue.first):
+            if key(parse.word(wid).text) in clauses.PREPOSITIONS and ids:
+                break
+            ids.append(wid)
+        return clauses.trim_phrase(parse, *_bounds(ids)) if ids else []
+    return []
+
+
+def _bounds(ids: list[int]) -> tuple[int, int]:
+    return (ids[0], ids[-1]) if ids else (1, 0)
+
+
+def _split_coordination(parse: Parse, ids: list[int]) -> list[list[int]]:
+    """«همبستگی بین‌المللی و کمک به کشورهای جهان سوم» -> two issues, when the parse makes the
+    second noun a conj of the phrase's head noun (not of a noun inside it)."""
+    inside = set(ids)
+    heads = [i for i in ids if parse.word(i).head not in inside]
+    if len(heads) != 1:
+        return [ids]
+    head = heads[0]
+    conjs = [c for c in parse.children(head, "conj") if c in inside and parse.word(c).upos == "NOUN"]
+    if not conjs:
+        return [ids]
+    parts, rest = [], set(ids)
+    for c in conjs:
+        sub = set(parse.subtree(c)) & inside
+        rest -= sub
+        parts.append(sorted(i for i in sub if key(parse.word(i).text) not in ("و", "یا")))
+    rest = {i for i in rest if key(parse.word(i).text) not in ("و", "یا") and parse.word(i).deprel != "cc"}
+    parts.insert(0, sorted(rest))
+    return [p for p in parts if p]
+
+
+def _resolve_issue(parse: Parse, ids: list[int], parses: dict[int, Parse], state: _State) -> str | None:
+    """«این مورد» -> the previous stance's issue; «این طرح» -> the last phrase headed by «طرح»."""
+    words = [key(parse.word(i).text) for i in ids if not is_punct(parse.word(i))]
+    if len(words) < 2 or len(words) > 3 or words[0] not in DEMONSTRATIVES:
+        return None
+    noun = words[1]
+    if noun in issue_nouns():
+        return state.last_target or None
+    for sent_index in sorted((s for s in parses if s <= parse.sent.index), reverse=True):
+        other = parses[sent_index]
+        limit = ids[0] if sent_index == parse.sent.index else len(other) + 1
+        for wid in range(limit - 1, 0, -1):
+            w = other.word(wid)
+            if key(w.text) != noun and key(w.lemma) != noun:
+                continue
+            if wid > 1 and key(other.word(wid - 1).text) in DEMONSTRATIVES:
+                continue
+            np = clauses.np_after(other, wid)[:MAX_TARGET_WORDS]
+            np = [i for i in np if other.word(i).deprel != "compound:lvc"]
+            if len(np) > 1:
+                return clauses.phrase_text(other, clauses.trim_phrase(other, np[0], np[-1]))
+    return None
+
+
+def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[int, Parse],
+            state: _State) -> list[str]:
+    for spec in cue.row[3].split("|"):
+        ids = _target_ids(parse, cue, spec, resolver)
+        ids = [i for i in ids if i not in cue.ids][:MAX_TARGET_WORDS]
+        if not ids:
+            continue
+        resolved = _resolve_issue(parse, ids, parses, state)
+        if resolved:
+            return [resolved]
+        if all(key(parse.word(i).text) in DEMONSTRATIVES or parse.word(i).upos == "PRON" for i in ids):
+            return []  # «خواستار آن است»: a bare pronoun names no issue
+        return [_plain(t) for part in _split_coordination(parse, ids)
+                if (t := clauses.phrase_text(parse, part, resolver))]
+    return []
+
+
+def _plain(phrase: str) -> str:
+    """The issue without indefinite clitics («مذاکرات سازنده‌ای» -> مذاکرات سازنده)."""
+    return " ".join(w[:-3] if w.endswith("\u200cای") and len(w) > 4 else w for w in phrase.split())
+
+
+# ---------------------------------------------------------------- actors
+
+
+def _nominal(cue: PatternMatch) -> bool:
+    """A one-word cue whose issue follows a preposition («تمایل حزب برای …»): a noun, whose
+    possessor right after it is the holder."""
+    first = cue.row[3].split("|")[0]
+    return len(cue.ids) == 1 and first.startswith(">") and len(first) > 1
+
+
+def holders(parse: Parse, cue: PatternMatch, resolver: Resolver, state: _State,
+            speakers: list[tuple[int, list[Actor]]]) -> list[Actor]:
+    return clauses.holder(parse, cue, resolver, speakers, state.last_speakers, state.last_actors,
+                          genitive=_nominal(cue))
+
+
+# ---------------------------------------------------------------- polarity
+
+
+def negated(parse: Parse, cue: PatternMatch) -> bool:
+    """A verb of the cue is negative, or (nominal/adjectival cue) the copula/verb after it is."""
+    verbs = [i for i in cue.ids if is_verb(parse.word(i))]
+    if verbs:
+        last = verbs[-1]
+        following = [i for i in range(last, min(len(parse), last + 2) + 1) if is_verb(parse.word(i))]
+        return any(is_negated(parse.word(i)) for i in following)
+    for wid in range(cue.last + 1, min(len(parse), cue.last + NEGATION_REACH) + 1):
+        w = parse.word(wid)
+        if key(w.text) in ("که", "و") and wid > cue.last + 1 and is_verb(parse.word(wid - 1)):
+            break
+        if is_verb(w):
+            return is_negated(w)
+    return False
+
+
+def intensity(parse: Parse, cue: PatternMatch) -> str:
+    region = _region_before(parse, cue)
+    start = region[0] if region else cue.first
+    for row in _rows("intensity"):
+        tokens = tuple(row[1].split())
+        for at in range(start, cue.last + 1):
+            if match_pattern(parse, at, tokens):
+                return row[2]
+    return "normal"
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance]:
+    state, found = _State(), []
+    for sent_index in sorted(parses):
+        parse = parses[sent_index]
+        speakers = clauses.speakers(parse, resolver)
+        for cue in find_patterns(parse, _rows("cue")):
+            is_negative = negated(parse, cue)
+            rule = cue.row[4] if len(cue.row) > 4 else "flip"
+            if rule == "required" and not is_negative:
+                continue
+            issues = targets(parse, cue, resolver, parses, state)
+            if not issues:
+                continue
+            actors = holders(parse, cue, resolver, state, speakers)
+            if not actors:
+                continue
+            polarity = cue.row[2]
+            if rule == "flip" and is_negative:
+                polarity = FLIP[polarity]
+            strength = intensity(parse, cue)
+            cue_text = parse.text(cue.first, cue.last)
+            for actor in actors:
+                for issue in issues:
+                    found.append(Stance(sent_index, actor, issue, polarity, cue_text,
+                                        is_negative and rule == "flip", strength))
+            state.last_target, state.last_actors = issues[-1], actors
+        if speakers:
+            state.last_speakers = speakers[-1][1]
+    return found

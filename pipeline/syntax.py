@@ -1,0 +1,233 @@
+"""Helpers over one analysed `Sentence`: dependency children and subtrees, phrase text, verb
+negation and infinitives, and token-sequence matching with lemma fallback.
+
+Every extractor works on these instead of on raw Stanza objects, so the hand-built sentences of
+the unit tests and the model's parses go through the same code. Parses can be wrong, so the
+helpers are also usable linearly (word ranges, boundaries) for the surface-pattern fallbacks.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.nlp import Sentence, Word
+from pipeline.normalize import ZWNJ
+
+DATA = Path(__file__).parent / "data"
+PUNCT = frozenset("،,.:;؛!?؟«»\"'()[]{}-–—…/“”‘’")
+# Simple prepositions: a phrase they introduce is an oblique/PP, never a clause subject.
+PREPOSITIONS = frozenset({
+    "با", "از", "به", "برای", "در", "بر", "تا", "جز", "بجز", "بدون", "درباره", "دربارهٔ", "علیه",
+    "توسط", "میان", "بین", "نزد", "پیش", "زیر", "روی", "طی", "مانند", "مثل", "برخلاف", "بنابر",
+    "همراه", "جهت", "پس", "قبل", "بعد", "سوی", "طرف", "درخصوص", "دراثر", "ضد",
+})
+# Words that end a noun phrase when reading it left to right.
+PHRASE_BREAKERS = frozenset({"که", "و", "یا", "اما", "ولی", "را", "تا", "چون", "زیرا", "اگر",
+                             "است", "بود", "هست", "نیست", "شد", "باشد", "می‌باشد"})
+CLAUSE_MARKERS = frozenset({"که", "اما", "ولی", "لیکن", "زیرا", "چون", "اگر", "چنانچه", "تا"})
+
+
+def key(text: str) -> str:
+    """Comparison form of a word or phrase: no ZWNJ, single spaces."""
+    return " ".join(text.replace(ZWNJ, "").split())
+
+
+def is_punct(word: Word) -> bool:
+    return word.upos == "PUNCT" or all(c in PUNCT for c in word.text)
+
+
+def is_verb(word: Word) -> bool:
+    return word.upos in ("VERB", "AUX")
+
+
+def infinitive(lemma: str) -> str:
+    """Persian infinitive from a verb lemma written as the past stem («کرد» -> «کردن»)."""
+    lemma = lemma.split("#")[0]
+    return lemma + "ن" if lemma.endswith(("د", "ت")) else lemma
+
+
+def is_negated(word: Word) -> bool:
+    """A verb/copula in the negative: Polarity=Neg, or the «ن» prefix the lemma lacks."""
+    if "Polarity=Neg" in word.feats:
+        return True
+    if not is_verb(word) and word.text not in ("نیست", "نیستند", "نبود", "نبودند"):
+        return False
+    text, lemma = key(word.text), key(word.lemma)
+    if text.startswith(("نمی", "نخواه", "نبا", "نیست", "نبود", "نشد", "نکرد", "ننم")):
+        return True
+    return text.startswith("ن") and not lemma.startswith("ن")
+
+
+@functools.cache
+def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a data file under pipeline/data/ (tab separated, '#' comments, blanks skipped)."""
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            rows.append(tuple(field.strip() for field in line.split("\t")))
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A contiguous run of words of one sentence (ids first..last, 1-based, inclusive)."""
+
+    sent_index: int
+    first: int
+    last: int
+    start: int  # normalised-text offsets
+    end: int
+    text: str
+
+
+class Parse:
+    """One sentence with its dependency tree indexed for quick look-ups."""
+
+    def __init__(self, sent: Sentence):
+        self.sent = sent
+        self.words = sent.words
+        self.kids: dict[int, list[int]] = {}
+        for w in sent.words:
+            self.kids.setdefault(w.head, []).append(w.id)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def word(self, wid: int) -> Word:
+        return self.words[wid - 1]
+
+    def children(self, wid: int, *deprels: str) -> list[int]:
+        """Dependents of `wid`; with deprels, only those whose relation (or its base) is listed."""
+        out = self.kids.get(wid, [])
+        if not deprels:
+            return list(out)
+        return [c for c in out if self.word(c).deprel in deprels
+                or self.word(c).deprel.split(":")[0] in deprels]
+
+    def subtree(self, wid: int, skip: tuple[str, ...] = ()) -> list[int]:
+        """Sorted ids of `wid` and its descendants, not descending into `skip` relations."""
+        out, stack = [], [wid]
+        while stack:
+            current = stack.pop()
+            out.append(current)
+            for child in self.kids.get(current, []):
+                rel = self.word(child).deprel
+                if rel not in skip and rel.split(":")[0] not in skip:
+                    stack.append(child)
+        return sorted(out)
+
+    def ancestors(self, wid: int) -> list[int]:
+        out, seen = [], {wid}
+        head = self.word(wid).head
+        while head and head not in seen:
+            out.append(head)
+            seen.add(head)
+            head = self.word(head).head
+        return out
+
+    def span(self, first: int, last: int) -> Span:
+        first, last = max(1, first), min(len(self.words), last)
+        start, end = self.words[first - 1].start, self.words[last - 1].end
+        text = self.sent.text[start - self.sent.start:end - self.sent.start]
+        return Span(self.sent.index, first, last, start, end, text)
+
+    def text(self, first: int, last: int) -> str:
+        return self.span(first, last).text if first <= last else ""
+
+    def keys(self) -> list[str]:
+        return [key(w.text) for w in self.words]
+
+    def word_at(self, offset: int) -> int | None:
+        """Id of the word covering a normalised-text offset."""
+        for w in self.words:
+            if w.start <= offset < w.end:
+                return w.id
+        return None
+
+    def words_in(self, start: int, end: int) -> list[int]:
+        """Ids of the words lying inside the normalised span [start, end)."""
+        return [w.id for w in self.words if w.start >= start and w.end <= end and w.end > w.start]
+
+
+def word_matches(word: Word, token: str) -> bool:
+    """A pattern token matches a word by its text or its lemma; `a|b` lists alternatives."""
+    text, lemma = key(word.text), key(word.lemma)
+    # auxiliaries match by form only: future «خواهد» has the lemma of «خواست» (to want)
+    forms = (text,) if word.upos == "AUX" else (text, lemma)
+    return any(alt in forms for alt in token.split("|"))
+
+
+def match_sequence(parse: Parse, at: int, tokens: tuple[str, ...], max_gap: int = 0) -> int | None:
+    """If `tokens` match words starting at id `at` (gaps of up to `max_gap` words allowed before
+    each later token, none across punctuation), the id of the last matched word."""
+    wid = at
+    for n, token in enumerate(tokens):
+        limit = wid + (max_gap if n else 0)
+        found = None
+        while wid <= min(limit, len(parse)):
+            if word_matches(parse.word(wid), token):
+                found = wid
+                break
+            if is_punct(parse.word(wid)):
+                break
+            wid += 1
+        if found is None:
+            return None
+        wid = found + 1
+    return wid - 1
+
+
+GAP = "..."
+MAX_GAP = 4
+
+
+def match_pattern(parse: Parse, at: int, tokens: tuple[str, ...]) -> list[int] | None:
+    """Ids of the words matching `tokens` from word `at`; «...» skips up to MAX_GAP words
+    (never punctuation). None when the pattern does not match there."""
+    def walk(wid: int, n: int) -> list[int] | None:
+        if n == len(tokens):
+            return []
+        token = tokens[n]
+        if token == GAP:
+            for skip in range(MAX_GAP + 1):
+                if skip and (wid + skip - 1 > len(parse) or is_punct(parse.word(wid + skip - 1))):
+                    break
+                rest = walk(wid + skip, n + 1)
+                if rest is not None:
+                    return rest
+            return None
+        if wid > len(parse) or not word_matches(parse.word(wid), token):
+            return None
+        rest = walk(wid + 1, n + 1)
+        return None if rest is None else [wid] + rest
+    return walk(at, 0)
+
+
+@dataclass(frozen=True)
+class PatternMatch:
+    row: tuple[str, ...]  # the data-file row of the pattern
+    ids: tuple[int, ...]  # matched words (gaps excluded)
+
+    @property
+    def first(self) -> int:
+        return self.ids[0]
+
+    @property
+    def last(self) -> int:
+        return self.ids[-1]
+
+
+def find_patterns(parse: Parse, rows: tuple[tuple[str, ...], ...], column: int = 1) -> list[PatternMatch]:
+    """Non-overlapping matches of the patterns in `rows[i][column]`, longest pattern first."""
+    ordered = sorted(rows, key=lambda r: -len([t for t in r[column].split() if t != GAP]))
+    taken: set[int] = set()
+    found = []
+    for row in ordered:
+        tokens = tuple(row[column].split())
+        for at in range(1, len(parse) + 1):
+            ids = match_pattern(parse, at, tokens)
+            if ids and not taken.intersection(range(ids[0], ids[-1] + 1)):
+                taken.update(range(ids[0], ids[-1] + 1))
+                found.append(PatternMatch(row, tuple(ids)))
+    return sorted(found, key=lambda m: m.first)

@@ -1,0 +1,103 @@
+"""Title phrases («وزیر امور خارجه فقید نروژ», «سخنگوی کاخ کرملین», «یکی از رهبران قبائل عشایر
+عراق»): a title word from `pipeline/data/titles.tsv`, the words that specify it, and the
+organisation/country chain that follows. Used for ROLE/MEMBER_OF relations and to read a bare
+title as a person («وزیر امور خارجه ایتالیا گفت» -> the minister named elsewhere).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from pipeline.entities import EntityMention
+from pipeline.syntax import Parse, is_punct, is_verb, key, read_tsv
+
+MAX_TITLE_WORDS = 3
+MAX_SPECIFIER_WORDS = 5
+# Words that may sit inside a title phrase even though they would end a noun phrase elsewhere.
+INSIDE_TITLE = frozenset({"و", "امور"})
+STOP_WORDS = frozenset({"که", "را", "با", "از", "به", "در", "برای", "تا", "نیز", "هم", "این", "آن",
+                        "روز", "طی", "طبق", "گفت", "اعلام", "هفته", "ماه", "سال", "امروز", "دیروز"})
+
+
+@functools.cache
+def title_lexicon() -> dict[str, str]:
+    """Title key (spaces and ZWNJ removed) -> relation."""
+    return {key(t).replace(" ", ""): rel for t, rel in read_tsv("titles.tsv")}
+
+
+@dataclass
+class TitlePhrase:
+    sent_index: int
+    first: int  # word ids of the title words (object excluded)
+    last: int
+    text: str
+    relation: str  # ROLE | MEMBER_OF
+    objects: list[EntityMention] = field(default_factory=list)  # the ORG/LOC chain after it
+    object_text: str = ""
+    end_word: int = 0  # last word id of the phrase including its object
+
+
+def _title_at(parse: Parse, wid: int) -> tuple[int, str] | None:
+    """(last word id, relation) of the longest title starting at word `wid`."""
+    lexicon = title_lexicon()
+    for n in range(MAX_TITLE_WORDS, 0, -1):
+        if wid + n - 1 > len(parse):
+            continue
+        words = [parse.word(i) for i in range(wid, wid + n)]
+        joined = "".join(key(w.text) for w in words).replace(" ", "")
+        lemma_joined = "".join(key(w.text) for w in words[:-1]) + key(words[-1].lemma)
+        for form in (joined, lemma_joined.replace(" ", "")):
+            if form in lexicon:
+                return wid + n - 1, lexicon[form]
+    return None
+
+
+def mention_map(parse: Parse, mentions: list[EntityMention]) -> dict[int, EntityMention]:
+    """Word id -> the entity mention covering it."""
+    out = {}
+    for m in mentions:
+        for wid in parse.words_in(m.start, m.end):
+            out[wid] = m
+    return out
+
+
+def entity_chain(parse: Parse, wid: int, by_word: dict[int, EntityMention],
+                 labels: tuple[str, ...] = ("ORG", "LOC", "FAC")) -> tuple[list[EntityMention], int]:
+    """Adjacent ORG/LOC mentions starting at word `wid` («کمیته …» «شورای فدراسیون» «روسیه»)."""
+    chain, current = [], wid
+    while current <= len(parse) and current in by_word and by_word[current].label in labels:
+        m = by_word[current]
+        chain.append(m)
+        ids = parse.words_in(m.start, m.end)
+        current = max(ids) + 1
+    return chain, current - 1
+
+
+def find_titles(parse: Parse, mentions: list[EntityMention]) -> list[TitlePhrase]:
+    by_word = mention_map(parse, mentions)
+    found: list[TitlePhrase] = []
+    wid = 1
+    while wid <= len(parse):
+        hit = None if wid in by_word else _title_at(parse, wid)
+        if hit is None:
+            wid += 1
+            continue
+        last, relation = hit
+        # specifiers: «امور خارجه», «تجارت و بازرگانی», «فقید», «دفتر نخست وزیر» ...
+        current, extra = last + 1, 0
+        while current <= len(parse) and extra < MAX_SPECIFIER_WORDS and current not in by_word:
+            w = parse.word(current)
+            k = key(w.text)
+            if is_punct(w) or is_verb(w) or (k in STOP_WORDS and k not in INSIDE_TITLE) or w.upos in ("NUM", "PRON"):
+                break
+            if k == "و" and current + 1 <= len(parse) and _title_at(parse, current + 1):
+                break  # «معاون رئیس جمهور و رئیس سازمان …»: a second title starts
+            current, extra = current + 1, extra + 1
+        chain, chain_end = entity_chain(parse, current, by_word)
+        title_last = current - 1
+        phrase = TitlePhrase(parse.sent.index, wid, title_last, parse.text(wid, title_last), relation,
+                             chain, parse.text(current, chain_end) if chain else "",
+                             chain_end if chain else title_last)
+        found.append(phrase)
+        wid = phrase.end_word + 1
+    return found

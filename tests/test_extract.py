@@ -1,0 +1,378 @@
+"""Extraction layer tests on hand-built sentences (parse-dependent behaviour does not depend on
+model quality), plus end-to-end tests through the real models, skipped when models/ is absent."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from pipeline.coref import Resolver
+from pipeline.entities import find_entities
+from pipeline.extract import extract_document
+from pipeline.nlp import MODELS_DIR, Mention, Sentence, Word
+from pipeline.normalize import NormalizedText
+from pipeline.syntax import PREPOSITIONS, Parse
+
+# ---------------------------------------------------------------- building sentences by hand
+
+PUNCTS = {"،", ".", ":", "«", "»", "(", ")", "؛"}
+
+
+@dataclass
+class T:
+    """A token spec: text, lemma, upos, head, deprel, feats (defaults filled in by `sentence`)."""
+    text: str
+    lemma: str = ""
+    upos: str = ""
+    head: int = 0
+    deprel: str = "dep"
+    feats: str = ""
+
+
+def V(text: str, lemma: str, head: int = 0, deprel: str = "root", feats: str = "") -> T:
+    return T(text, lemma, "VERB", head, deprel, feats)
+
+
+def AUX(text: str, lemma: str, head: int = 0, deprel: str = "cop", feats: str = "") -> T:
+    return T(text, lemma, "AUX", head, deprel, feats)
+
+
+def _spec(token: T | str) -> T:
+    t = T(token) if isinstance(token, str) else token
+    upos = t.upos or ("PUNCT" if t.text in PUNCTS else "ADP" if t.text in PREPOSITIONS else "NOUN")
+    return T(t.text, t.lemma or t.text, upos, t.head, t.deprel, t.feats)
+
+
+def sentence(tokens: list[T | str], ents: tuple[tuple[str, int, int], ...] = (), index: int = 0,
+             offset: int = 0) -> Sentence:
+    """Tokens joined by single spaces from `offset`; ents are (label, first word id, last word id)."""
+    words, pos = [], offset
+    for i, token in enumerate(tokens, 1):
+        t = _spec(token)
+        words.append(Word(i, t.text, t.lemma, t.upos, t.feats, t.head, t.deprel, pos, pos + len(t.text)))
+        pos += len(t.text) + 1
+    text = " ".join(w.text for w in words)
+    mentions = [Mention(label, words[a - 1].start, words[b - 1].end,
+                        text[words[a - 1].start - offset:words[b - 1].end - offset]) for label, a, b in ents]
+    return Sentence(index, offset, pos - 1, text, words, mentions)
+
+
+def document(*specs) -> tuple[NormalizedText, list[Sentence]]:
+    """Sentences (tokens, ents) laid out one after another; identity normalisation map."""
+    sentences, offset = [], 0
+    for n, (tokens, ents) in enumerate(specs):
+        s = sentence(tokens, ents, n, offset)
+        sentences.append(s)
+        offset = s.end + 1
+    text = " ".join(s.text for s in sentences)
+    return NormalizedText(text, text, tuple(range(len(text))), tuple(range(1, len(text) + 1))), sentences
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def run(*specs, decimal_order: str = "standard", doc_id: str = "d"):
+    norm, sentences = document(*specs)
+    return extract_document(doc_id, norm, sentences, decimal_order)
+
+
+def by_label(entities) -> set[tuple[str, str]]:
+    return {(e.label, e.text) for e in entities}
+
+
+# ---------------------------------------------------------------- entities
+
+
+def test_values_win_over_ner_and_are_normalised():
+    # «۸ / ۱ میلیارد کرون» in a reversed-decimal corpus is 1.8 billion NOK
+    toks = words("نروژ حدود ۸ / ۱ میلیارد کرون در اوت ۱۹۹۰ هزینه کرد .")
+    entities, *_ = run((toks, (("LOC", 1, 1), ("PRO", 3, 7))), decimal_order="reversed")
+    money = [e for e in entities if e.label == "MONEY"]
+    assert len(money) == 1 and money[0].normalized == "1800000000"
+    assert not any(e.label == "PRO" for e in entities)
+    assert [e.normalized for e in entities if e.label == "DATE"] == ["1990-08"]
+
+
+def test_number_words_and_jalali_dates():
+    toks = words("دولت امسال ده هزار میلیارد ریال کسری دارد و روز ۱۲ آذر ۱۳۹۴ اعلام شد .")
+    entities, *_ = run((toks, ()))
+    money = next(e for e in entities if e.label == "MONEY")
+    assert float(money.normalized) == 1e13
+    assert any(e.label == "DATE" and e.normalized == "2015-12-03" for e in entities)
+
+
+def test_gazetteer_adds_missed_names_and_links():
+    toks = words("نروژ یکی از متحدان آمریکا و عضو ناتو است .")
+    entities, *_ = run((toks, (("LOC", 1, 1),)))
+    found = {(e.label, e.text): e for e in entities}
+    assert found[("LOC", "آمریکا")].kb_id == "USA"
+    assert found[("ORG", "ناتو")].kb_id == "ORG:NATO"
+    assert found[("LOC", "نروژ")].kb_id == "NOR"
+    assert all(e.source in ("ner", "gazetteer", "rules") for e in entities)
+
+
+def test_ner_clean_up():
+    toks = words("آقای هولست ، وزیر امور خارجه ایتالیا ، با مقامات آمریکایی در شمال عراق دیدار کرد .")
+    ents = (("PER", 1, 2), ("ORG", 5, 7), ("ORG", 11, 11), ("LOC", 13, 14), ("ORG", 3, 3))
+    entities, *_ = run((toks, ents))
+    assert by_label(entities) == {("PER", "هولست"), ("LOC", "ایتالیا"), ("LOC", "عراق")}
+
+
+def test_entity_offsets_are_original_offsets():
+    original = "در  نروژ"  # two spaces: the normalised text drops one
+    text = "در نروژ"
+    norm = NormalizedText(original, text, (0, 1, 3, 4, 5, 6, 7), (1, 2, 4, 5, 6, 7, 8))
+    sent = sentence(["در", "نروژ"], (("LOC", 2, 2),))
+    entities, *_ = extract_document("d", norm, [sent], "standard")
+    row = next(e for e in entities if e.text == "نروژ")
+    assert original[row.start:row.end] == "نروژ" and (row.start, row.end) == (4, 8)
+
+
+# ---------------------------------------------------------------- coreference
+
+
+def _resolver(*specs) -> tuple[Resolver, dict[int, Parse]]:
+    norm, sentences = document(*specs)
+    mentions = find_entities(norm.text, sentences, "standard")
+    for n, m in enumerate(mentions):
+        m.id = f"d-e{n}"
+    parses = {s.index: Parse(s) for s in sentences}
+    return Resolver(parses, mentions), parses
+
+
+def test_references_resolve_to_compatible_mentions():
+    resolver, _ = _resolver(
+        (words("حزب سوسیالیست چپ و حزب کارگر در نروژ فعال‌اند ."), (("ORG", 1, 3), ("ORG", 5, 6), ("LOC", 8, 8))),
+        (words("این حزب با عضویت این کشور در جامعه اروپا مخالف است ."), ()),
+        (words("نروژ و آمریکا متحدند و میان دو کشور توافق هست ."), ()),
+    )
+    refs = {r.text: [m.text for m in r.antecedents] for s in (1, 2) for r in resolver.references(s)}
+    assert refs["این حزب"] == ["حزب کارگر"]
+    assert refs["این کشور"] == ["نروژ"]
+    assert refs["دو کشور"] == ["نروژ", "آمریکا"]
+
+
+def test_pronoun_prefers_person_outside_pp_and_full_name():
+    resolver, _ = _resolver(
+        (words("دونالد ترامپ گفت که ایران خواستار دیدار با روحانی است ."), (("PER", 1, 2), ("PER", 10, 10))),
+        (words("ترامپ افزود که او به این خواسته پاسخ منفی داد ."), (("PER", 1, 1),)),
+    )
+    ref = next(r for r in resolver.references(1) if r.text == "او")
+    assert [m.text for m in ref.antecedents] == ["دونالد ترامپ"]
+
+
+# ---------------------------------------------------------------- relations
+
+
+def _relations(*specs):
+    _, relations, *_ = run(*specs)
+    return {(r.subject, r.relation, r.object, r.predicate) for r in relations}
+
+
+def test_role_apposition_both_orders():
+    rel = _relations(
+        (words("آقای هولست ، وزیر امور خارجه فقید نروژ ، حضور داشت ."), (("PER", 2, 2), ("LOC", 8, 8))),
+        (words("رئیس جمهور آمریکا ، کلینتون ، تشکر کرد ."), (("LOC", 3, 3), ("PER", 5, 5))),
+    )
+    assert ("هولست", "ROLE", "نروژ", "وزیر امور خارجه فقید") in rel
+    assert ("کلینتون", "ROLE", "آمریکا", "رئیس جمهور") in rel
+
+
+def test_role_object_is_the_whole_organisation_chain():
+    toks = words("کنستانتین کوساچف ، رییس کمیته امور بین‌الملل شورای فدراسیون روسیه گفت .")
+    rel = _relations((toks, (("PER", 1, 2), ("ORG", 5, 7), ("ORG", 8, 9), ("LOC", 10, 10))))
+    assert ("کنستانتین کوساچف", "ROLE", "کمیته امور بین‌الملل شورای فدراسیون روسیه", "رییس") in rel
+    assert ("کمیته امور بین‌الملل", "PART_OF", "شورای فدراسیون", "") in rel
+
+
+def test_member_ally_borders_located():
+    rel = _relations(
+        (words("نروژ ، یکی از متحدان آمریکا است ."), (("LOC", 1, 1), ("LOC", 6, 6))),
+        (words("نروژ ، یکی از کشورهای عضو ناتو است که هم‌مرز بودن این کشور با شوروی سابق مهم است ."),
+         (("LOC", 1, 1), ("ORG", 7, 7), ("LOC", 15, 16))),
+        (words("این بانک در لابوئان مالزی است ."), (("LOC", 4, 4), ("LOC", 5, 5))),
+    )
+    kinds = {(s, r, o) for s, r, o, _ in rel}
+    assert ("نروژ", "MEMBER_OF", "ناتو") in kinds
+    assert ("نروژ", "ALLY_OF", "آمریکا") in kinds
+    assert ("نروژ", "BORDERS", "شوروی سابق") in kinds
+    assert ("لابوئان", "LOCATED_IN", "مالزی") in kinds
+
+
+def test_lead_title_binds_the_person_named_next():
+    rel = _relations(
+        (words("وزیر امور خارجه آمریکا گفت : واشنگتن تصمیم گرفت ."), (("LOC", 4, 4), ("LOC", 7, 7))),
+        (words("کالین پاول روز گذشته در کنفرانسی خبری این را گفت ."), (("PER", 1, 2),)),
+    )
+    assert ("کالین پاول", "ROLE", "آمریکا", "وزیر امور خارجه") in rel
+
+
+def test_action_triple_keeps_light_verb_construction():
+    # ایران(1) برنامه(2) را(3) با(4) آژانس(5) هماهنگ(6) کرد(7)
+    toks = [T("ایران", head=7, deprel="nsubj"), T("برنامه", head=7, deprel="obj"),
+            T("را", upos="ADP", head=2, deprel="case"), T("با", head=5, deprel="case"),
+            T("آژانس", head=7, deprel="obl"), T("هماهنگ", upos="ADJ", head=7, deprel="compound:lvc"),
+            V("کرد", "کرد"), T(".", head=7, deprel="punct")]
+    _, relations, *_ = run((toks, (("LOC", 1, 1),)))
+    action = next(r for r in relations if r.relation == "ACTION")
+    assert (action.subject, action.predicate, action.object) == ("ایران", "هماهنگ کردن", "برنامه")
+
+
+# ---------------------------------------------------------------- stances
+
+
+def _stances(*specs):
+    _, _, stances, _ = run(*specs)
+    return [(s.actor, s.target, s.polarity, s.negated, s.intensity) for s in stances]
+
+
+def test_favor_against_and_negation():
+    favor = [V("می‌کند", "کرد")]
+    against = [V("نمی‌کند", "کرد", feats="Polarity=Neg")]
+    base = words("حزب دموکرات مسیحی ، از افزایش کمک به کشورهای در حال توسعه حمایت")
+    ents = (("ORG", 1, 3),)
+    assert _stances((base + favor + ["."], ents)) == [
+        ("حزب دموکرات مسیحی", "افزایش کمک به کشورهای در حال توسعه", "favor", False, "normal")]
+    assert _stances((base + against + ["."], ents)) == [
+        ("حزب دموکرات مسیحی", "افزایش کمک به کشورهای در حال توسعه", "against", True, "normal")]
+
+
+def test_negated_opposition_is_favor():
+    toks = words("نروژ مخالف استفاده از نیروهای پیمان ناتو ، در بوسنی") + [AUX("نمی‌باشد", "باشد"), "."]
+    assert _stances((toks, (("LOC", 1, 1), ("ORG", 6, 7), ("LOC", 10, 10)))) == [
+        ("نروژ", "استفاده از نیروهای پیمان ناتو در بوسنی", "favor", True, "normal")]
+
+
+def test_reference_actor_target_and_intensity():
+    stances = _stances(
+        (words("حزب محافظه‌کار به عضویت نروژ در جامعه اروپا علاقه") + [V("دارد", "داشت"), "."],
+         (("ORG", 1, 2), ("LOC", 5, 5), ("ORG", 7, 8))),
+        (words("حزب میانه به شدت با پیوستن نروژ به این جامعه مخالفت") + [V("می‌ورزد", "ورزید"), "."],
+         (("ORG", 1, 2), ("LOC", 7, 7))),
+        (words("سیاست حزب سوسیالیست چپ نیز روشن است و این حزب با عضویت نروژ در جامعه اروپا مخالف")
+         + [AUX("است", "است"), "."], (("ORG", 2, 4), ("LOC", 14, 14), ("ORG", 16, 17))),
+    )
+    assert ("حزب محافظه‌کار", "عضویت نروژ در جامعه اروپا", "favor", False, "normal") in stances
+    assert ("حزب میانه", "پیوستن نروژ به جامعه اروپا", "against", False, "strong") in stances
+    assert ("حزب سوسیالیست چپ", "عضویت نروژ در جامعه اروپا", "against", False, "normal") in stances
+
+
+def test_neutral_takes_previous_issue():
+    stances = _stances(
+        (words("حزب کارگر با عضویت نروژ در جامعه اروپا مخالف") + [AUX("است", "است"), "."],
+         (("ORG", 1, 2), ("LOC", 5, 5), ("ORG", 7, 8))),
+        (words("حزب ترقی‌خواه موضع روشنی در این مورد اتخاذ") + [V("نکرده", "کرد", feats="Polarity=Neg"),
+                                                              AUX("است", "است", deprel="aux"), "."],
+         (("ORG", 1, 2),)),
+    )
+    assert ("حزب ترقی‌خواه", "عضویت نروژ در جامعه اروپا", "neutral", False, "normal") in stances
+
+
+def test_coordinated_issues_split_by_the_parse():
+    # حزب(1) بر(2) همبستگی(3) بین‌المللی(4) و(5) کمک(6) به(7) کشورها(8) تأکید(9) دارد(10) .(11)
+    toks = [T("حزب", head=10, deprel="nsubj"), T("بر", head=3, deprel="case"),
+            T("همبستگی", head=10, deprel="obl"), T("بین‌المللی", upos="ADJ", head=3, deprel="amod"),
+            T("و", upos="CCONJ", head=6, deprel="cc"), T("کمک", head=3, deprel="conj"),
+            T("به", head=8, deprel="case"), T("کشورها", head=6, deprel="nmod"),
+            T("تأکید", head=10, deprel="compound:lvc"), V("دارد", "داشت"), T(".", head=10, deprel="punct")]
+    norm, sents = document((words("حزب کارگر مهم است ."), (("ORG", 1, 2),)), (toks, ()))
+    _, _, stances, _ = extract_document("d", norm, sents, "standard")
+    got = {(s.actor, s.target, s.polarity) for s in stances}
+    assert got == {("حزب کارگر", "همبستگی بین‌المللی", "favor"), ("حزب کارگر", "کمک به کشورها", "favor")}
+
+
+def test_first_person_reported_speech_takes_the_speaker():
+    toks = (words("کرملین گفت : ما از هر اقدامی در مبارزه با تروریسم استقبال")
+            + [V("می‌کنیم", "کرد", feats="Person=1"), "."])
+    assert _stances((toks, (("ORG", 1, 1),))) == [
+        ("کرملین", "هر اقدامی در مبارزه با تروریسم", "favor", False, "normal")]
+
+
+def test_demonstrative_issue_takes_its_antecedent_phrase():
+    stances = _stances(
+        (words("اتحادیه اروپا طرح کاهش تعرفه واردات را مطرح") + [V("کرد", "کرد"), "."], (("ORG", 1, 2),)),
+        (words("آمریکا با این طرح مخالفت") + [V("کرد", "کرد"), "."], (("LOC", 1, 1),)),
+    )
+    assert ("آمریکا", "طرح کاهش تعرفه واردات", "against", False, "normal") in stances
+
+
+# ---------------------------------------------------------------- events
+
+
+def _events(*specs, decimal_order="standard"):
+    _, _, _, events = run(*specs, decimal_order=decimal_order)
+    return events
+
+
+def test_aid_amount_currency_date_and_recipient():
+    toks = words("دولت نروژ ، در سال ۱۹۸۹ ، ۵ / ۹۱۷ میلیون دلار صرف کمک به کشورهای در حال توسعه") + [
+        V("نموده", "نمود"), AUX("است", "است", deprel="aux"), "."]
+    events = _events((toks, (("LOC", 1, 2),)), decimal_order="reversed")
+    aid = next(e for e in events if e.event_type == "AID")
+    assert (aid.actor, aid.recipient, aid.date, aid.currency) == ("نروژ", "کشورهای در حال توسعه", "1989", "USD")
+    assert aid.amount == pytest.approx(917.5e6) and aid.amount_text == "۵ / ۹۱۷ میلیون دلار"
+
+
+def test_visit_is_consult_with_location_and_date():
+    toks = words("وزیر امور خارجه اسرائیل در ۲۰ اوت ۱۹۹۳ ، به دعوت وزیر امور خارجه نروژ ، وارد اسلو") + [
+        V("شد", "شد"), "."]
+    events = _events((toks, (("LOC", 4, 4), ("LOC", 14, 14), ("LOC", 17, 17))))
+    visit = next(e for e in events if e.event_type == "CONSULT")
+    assert (visit.location, visit.date, visit.date_text) == ("اسلو", "1993-08-20", "۲۰ اوت ۱۹۹۳")
+    assert visit.actor == "وزیر امور خارجه اسرائیل"
+
+
+def test_occupation_recipient_and_joint_agreement():
+    events = _events(
+        (words("جنگ از هنگام اشغال کویت در ماه اوت ۱۹۹۰ آغاز") + [V("شد", "شد"), "."], (("LOC", 5, 5),)),
+        (words("در فوریه ۱۹۹۹ ، توافقی میان ایران و هند به امضا") + [V("رسید", "رسید"), "."],
+         (("LOC", 7, 7), ("LOC", 9, 9))),
+    )
+    assault = next(e for e in events if e.event_type == "ASSAULT")
+    assert (assault.recipient, assault.date) == ("کویت", "1990-08")
+    agree = next(e for e in events if e.event_type == "AGREE")
+    assert (agree.actor, agree.date) == ("ایران ; هند", "1999-02")
+
+
+def test_purpose_and_anaphoric_triggers_are_not_events():
+    events = _events(
+        (words("پرز در این دیدار از شرکت‌ها برای دیدار از اسرائیل دعوت") + [V("کرد", "کرد"), "."],
+         (("PER", 1, 1), ("LOC", 10, 10))),
+    )
+    assert [e.event_type for e in events] == ["AGREE"]
+    assert events[0].actor == "پرز" and events[0].recipient == "شرکت‌ها"
+
+
+# ---------------------------------------------------------------- end to end (real models)
+
+needs_models = pytest.mark.skipif(not (MODELS_DIR / "resources.json").exists(),
+                                  reason="no trained models in models/")
+
+
+@needs_models
+def test_end_to_end_sample_paragraph():
+    from pipeline.process import process_text
+
+    text = ("دولت نروژ، در سال ۱۹۸۹، ۵/۹۱۷ میليون دلار صرف کمک به کشورهای در حال توسعه نموده است. "
+            "حزب دموکرات مسيحی، از افزايش کمک به کشورهای در حال توسعه حمايت مىکند.")
+    result = process_text(text, doc_id="t", decimal_order="reversed")
+    assert result.document.status == "ok"
+    for e in result.entities:
+        assert text[e.start:e.end].strip(), e
+    money = [e for e in result.entities if e.label == "MONEY"]
+    assert money and float(money[0].normalized) == pytest.approx(917.5e6)
+    assert any(v.event_type == "AID" and v.currency == "USD" for v in result.events)
+    assert any(s.polarity == "favor" for s in result.stances)
+
+
+@needs_models
+def test_end_to_end_offsets_survive_normalisation():
+    from pipeline.process import process_text
+
+    text = "وزير امور خارجه نروژ  وارد اسلو شد."  # Arabic yeh, double space
+    result = process_text(text, doc_id="t")
+    for e in result.entities:
+        span = text[e.start:e.end]
+        assert span.replace("ي", "ی").replace("  ", " ") == e.text.replace("\u200c", ""), (span, e.text)

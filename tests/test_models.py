@@ -1,0 +1,67 @@
+"""The shipped Stanza models: the full pipeline on the sample, and the official-models loading path."""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import MODELS, ROOT, needs_models
+from pipeline.nlp import ModelsNotFound, analyse_documents, describe_models, models_dir
+from pipeline.normalize import normalize
+
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@needs_models
+def test_full_pipeline_on_the_sample_document(sample_text):
+    sentences = analyse_documents([normalize(sample_text).text], MODELS)[0]
+    assert len(sentences) > 20
+    words = [w for s in sentences for w in s.words]
+    assert len(words) > 800
+    assert all(w.lemma and w.upos for w in words)
+    for sent in sentences:  # a tree: one root, heads inside the sentence
+        assert sum(w.head == 0 for w in sent.words) >= 1
+        assert all(0 <= w.head <= len(sent.words) for w in sent.words)
+    entities = {(m.text, m.label) for s in sentences for m in s.entities}
+    assert ("نروژ", "LOC") in entities
+    verbs = {w.lemma for w in words if w.upos in ("VERB", "AUX")}
+    assert "کرد" in verbs or "داشت" in verbs  # past-stem lemmas, PerDT style
+
+
+@needs_models
+def test_a_stanza_resources_directory_loads_through_the_same_path(tmp_path, sample_text):
+    resources = tmp_path / "stanza_resources"
+    shutil.copytree(MODELS, resources, ignore=shutil.ignore_patterns("*.md"))
+    layout = json.loads((resources / "resources.json").read_text(encoding="utf-8"))["fa"]
+    for processor, package in layout["default_processors"].items():  # stanza.download's layout
+        assert (resources / "fa" / processor / f"{package}.pt").exists()
+    text = normalize(sample_text[:600]).text
+    ours = analyse_documents([text], MODELS)[0]
+    theirs = analyse_documents([text], resources)[0]
+    assert [(w.text, w.upos, w.head) for s in theirs for w in s.words] == \
+           [(w.text, w.upos, w.head) for s in ours for w in s.words]
+    assert "ner=arman" in describe_models(resources)
+
+
+def test_a_folder_without_models_is_a_clear_error(tmp_path):
+    with pytest.raises(ModelsNotFound, match="resources.json"):
+        models_dir(tmp_path)
+
+
+def test_models_stay_small():
+    if not MODELS.exists():
+        pytest.skip("no models installed")
+    size = sum(p.stat().st_size for p in MODELS.rglob("*") if p.is_file())
+    assert size <= 60 * 2**20
+
+
+@needs_models
+@pytest.mark.skipif(not SHARED_DATA.exists(), reason="needs ../shared/data (CI has it)")
+def test_evaluate_models_reports_every_metric():
+    from pipeline.model_eval import UD_METRICS, evaluate_models
+
+    scores = evaluate_models(SHARED_DATA, None, limit=40)
+    assert list(scores["ud"]) == UD_METRICS
+    assert scores["ud"]["Tokens"] > 95 and scores["ud"]["UPOS"] > 80 and scores["ud"]["LAS"] > 50
+    assert scores["ner"]["arman"] > 40
+    assert "PER" in scores["ner"]["per_type"]["arman"]

@@ -1,0 +1,68 @@
+"""Training recipes: data preparation follows the model card, and every recipe runs."""
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from pipeline.cli import main
+from pipeline.training.recipes import RECIPES
+from pipeline.training.train import command
+
+SHARED_DATA = ROOT.parent / "shared" / "data"
+pytestmark = pytest.mark.skipif(not SHARED_DATA.exists(), reason="needs ../shared/data (CI has it)")
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory):
+    work = tmp_path_factory.mktemp("work")
+    assert main(["train", "data", "--data", str(SHARED_DATA), "--work", str(work)]) == 0
+    return work
+
+
+def conllu_rows(path: Path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) == 10:
+            yield cols
+
+
+def test_treebanks_are_harmonised(prepared):
+    rows = list(conllu_rows(prepared / "data/ud/fa.train.conllu"))
+    assert len(rows) > 90_000
+    assert {r[4] for r in rows} == {"_"}  # XPOS dropped: two incompatible tagsets
+    assert not any("#" in r[2] for r in rows)  # «کرد#کن» -> «کرد»
+    assert not any("ي" in r[1] or "ك" in r[1] for r in rows)  # normalised spelling
+    assert {r[9] for r in rows} <= {"_", "SpaceAfter=No"}
+
+
+def test_perdt_test_is_never_in_training(prepared):
+    test_texts = {line.partition("=")[2].strip() for line in
+                  (SHARED_DATA / "ud/perdt/fa_perdt-ud-test.conllu").open(encoding="utf-8")
+                  if line.startswith("# text")}
+    train = (prepared / "data/ud/fa.train.conllu").read_text(encoding="utf-8")
+    trained = {line.partition("=")[2].strip() for line in train.splitlines() if line.startswith("# text")}
+    overlap = {t for t in test_texts & trained if len(t.split()) > 8}
+    assert not overlap
+
+
+def test_ner_data_maps_types(prepared):
+    import json
+
+    arman = json.loads((prepared / "data/ner/arman.train.json").read_text(encoding="utf-8"))
+    tags = {t["ner"] for s in arman for t in s}
+    assert {"B-PER", "B-ORG", "B-LOC", "B-FAC", "B-PRO", "B-EVENT", "O"} <= tags
+    peyma = json.loads((prepared / "data/ner/peyma.train.json").read_text(encoding="utf-8"))
+    assert {"B-DAT", "B-MON", "B-PCT", "B-TIM"} <= {t["ner"] for s in peyma for t in s}
+
+
+def test_every_recipe_builds_a_stanza_command(prepared):
+    for processor in RECIPES:
+        cmd = command(processor, prepared / "data", prepared / "models", [])
+        assert cmd[1] == "-m" and cmd[2].startswith("stanza.models.")
+        assert "{" not in " ".join(cmd)
+
+
+def test_the_tokenizer_recipe_trains(prepared):
+    code = main(["train", "tokenize", "--work", str(prepared), "--", "--steps", "4", "--eval_steps", "4"])
+    assert code == 0
+    assert (prepared / "models/tokenize.pt").exists()
