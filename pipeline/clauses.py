@@ -24,6 +24,12 @@ LEFT_STOP_PUNCT = frozenset({":", "«", "؛", ";", "."})
 
 
 @functools.cache
+def media_heads() -> frozenset[str]:
+    """Nouns opening the name of a news medium («خبرگزاری», «روزنامه») (generic_actors.tsv)."""
+    return frozenset(key(r[1]) for r in read_tsv("generic_actors.tsv") if len(r) > 1 and r[0] == "media")
+
+
+@functools.cache
 def speech_verbs() -> tuple[tuple[str, ...], ...]:
     """Reporting verbs («گفت», «اظهار داشت», «اعلام کرد» …) as word sequences (stance_cues.tsv)."""
     return tuple(tuple(row[1].split()) for row in read_tsv("stance_cues.tsv") if row[0] == "speech")
@@ -60,6 +66,10 @@ def actor_units(parse: Parse, resolver: Resolver) -> list[Unit]:
         elif wid in by_word:
             m = by_word[wid]
             last = max(parse.words_in(m.start, m.end))
+            # «وزارت امور خارجه» «نروژ»: a body and the country it belongs to are one actor
+            while m.label in ("ORG", "FAC") and last + 1 in by_word and by_word[last + 1].label in ("ORG", "LOC"):
+                m = by_word[last + 1]
+                last = max(parse.words_in(m.start, m.end))
             if m.label in ("PER", "ORG", "LOC", "FAC"):
                 units.append(Unit(wid, last, resolver.actors(sent_index, wid, last)))
             wid = last + 1
@@ -86,12 +96,12 @@ def after_connective(parse: Parse, wid: int) -> bool:
     return any(tuple(keys[-len(c):]) == c for c in CONNECTIVES if len(keys) >= len(c))
 
 
-def in_pp(parse: Parse, wid: int, names: frozenset[int] | set[int] = frozenset()) -> bool:
+def in_pp(parse: Parse, wid: int, names: frozenset[int] | set[int] = frozenset(), trust_parse: bool = True) -> bool:
     """Whether word `wid` sits inside a prepositional phrase: walking left over the noun phrase
     (nouns, adjectives, names) reaches a preposition before a verb, punctuation or the start.
     A word the parse makes a subject is taken at its word (noun sequences are ambiguous); «و»
     between two names (`names`: word ids inside entity mentions) does not end the phrase."""
-    if parse.word(wid).deprel.startswith("nsubj") or after_connective(parse, wid):
+    if (trust_parse and parse.word(wid).deprel.startswith("nsubj")) or after_connective(parse, wid):
         return False
     current = wid - 1
     while current >= 1:
@@ -99,8 +109,13 @@ def in_pp(parse: Parse, wid: int, names: frozenset[int] | set[int] = frozenset()
         k = key(w.text)
         if k in PREPOSITIONS or w.deprel == "case" and w.upos == "ADP":
             return True
-        if k == "و" and current - 1 in names:
-            current -= 1  # «در مذاکرات اسرائیل و [سازمان آزادی‌بخش]»: one PP, two names
+        if k == "و" and (current - 1 in names or parse.word(current + 1).upos in ("ADJ", "ADV")):
+            # «در مذاکرات اسرائیل و [سازمان آزادی‌بخش]», «بر روابط دوستانه و بسیار نزدیک [دو کشور]»:
+            # «و» inside one noun phrase
+            current -= 1
+            continue
+        if w.upos == "ADV" and parse.word(current + 1).upos == "ADJ":
+            current -= 1  # «بسیار نزدیک»: an adverb inside an adjective phrase
             continue
         if is_punct(w) or is_verb(w) or k in CLAUSE_MARKERS or k in ("و", "را") or w.upos in ("ADV", "SCONJ", "CCONJ"):
             return False
@@ -178,7 +193,9 @@ def np_after(parse: Parse, wid: int) -> list[int]:
         if comma_then_pp:
             current += 1
             continue
-        if is_punct(w) or is_verb(w) or key(w.text) in NP_STOPS or w.deprel == "compound:lvc" and ids:
+        in_process = len(ids) >= 2 and [key(parse.word(i).text) for i in ids[-2:]] == ["در", "حال"]
+        if is_punct(w) or is_verb(w) or key(w.text) in NP_STOPS or (w.deprel == "compound:lvc" and ids
+                                                                     and not in_process):
             break
         ids.append(current)
         current += 1
@@ -211,7 +228,9 @@ def subject_of(parse: Parse, head: int, resolver: Resolver, before: int | None =
             ids = [i for i in parse.subtree(child, skip=("acl", "punct", "advcl", "ccomp", "conj"))
                    if i < limit]
             ids = list(range(ids[0], ids[-1] + 1)) if ids else []
-            if ids and not any(is_verb(parse.word(i)) for i in ids):
+            # a «subject» inside a PP or a comma-separated aside is a misparse
+            if ids and not any(is_verb(parse.word(i)) or is_punct(parse.word(i)) for i in ids) \
+                    and not in_pp(parse, ids[0], set(resolver.by_word(parse.sent.index)), trust_parse=False):
                 actors = resolver.actors(parse.sent.index, ids[0], ids[-1])
                 if actors:
                     return actors

@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("processor", help="data | vectors | zwnj | tokenize | mwt | lemma | pos | depparse | ner | ner_peyma | install")
     tr.add_argument("--data", type=Path, default=Path("../shared/data"))
     tr.add_argument("--work", type=Path, default=Path("work"))
-    tr.add_argument("extra", nargs=argparse.REMAINDER, help="extra Stanza arguments after --")
+    tr.epilog = "Arguments after `--` go to Stanza's trainer unchanged."
 
     rp = sub.add_parser("report", help="render an HTML report of predicted tables")
     rp.add_argument("--pred", type=Path, required=True)
@@ -127,7 +127,7 @@ def cmd_train(args) -> int:
     from pipeline.training import install, ner_data, train, treebanks, vectors, zwnj_lexicon
 
     work, data = args.work, args.data
-    extra = [a for a in args.extra if a != "--"]
+    extra = args.extra
     steps = {
         "data": lambda: (treebanks.main(["--data", str(data), "--out", str(work / "data/ud")]),
                          ner_data.main(["--data", str(data), "--out", str(work / "data/ner")])),
@@ -162,7 +162,13 @@ COMMANDS = {"run": cmd_run, "evaluate": cmd_evaluate, "evaluate-models": cmd_eva
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    extra: list[str] = []
+    if "--" in argv:  # what follows goes to Stanza's trainer unchanged
+        split = argv.index("--")
+        argv, extra = argv[:split], argv[split + 1:]
     args = build_parser().parse_args(argv)
+    args.extra = extra
     return COMMANDS[args.command](args)
 
 

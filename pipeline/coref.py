@@ -37,7 +37,7 @@ def reference_rules() -> tuple[ReferenceRule, ...]:
 @functools.cache
 def generic_actors() -> frozenset[str]:
     """Common nouns that name an actor on their own («دولت», «مجلس», «پارلمان»)."""
-    return frozenset(key(w) for (w,) in read_tsv("generic_actors.tsv"))
+    return frozenset(key(row[0]) for row in read_tsv("generic_actors.tsv") if len(row) == 1)
 
 
 @dataclass

@@ -74,8 +74,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@functools.lru_cache(maxsize=65536)
 def _link(text: str) -> linking.Link | None:
     return linking.link(text, None)
+
+
+_normalize_name = functools.lru_cache(maxsize=65536)(linking.normalize_name)
 
 
 def _set(text: str, m: EntityMention, start: int, end: int, label: str | None = None) -> EntityMention:
@@ -328,7 +332,7 @@ def gazetteer_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
         while i < len(words):
             matched = None
             # («دولت نروژ» links through a relaxation; the name is «نروژ»)
-            if linking.normalize_name(words[i].text) in first_tokens \
+            if _normalize_name(words[i].text) in first_tokens \
                     and key(words[i].text) not in _rules()["country_prefix"]:
                 for j in range(min(len(words), i + MAX_GAZETTEER_TOKENS), i, -1):
                     start, end = words[i].start, words[j - 1].end

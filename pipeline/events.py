@@ -156,16 +156,31 @@ def _recipients(parse: Parse, match: PatternMatch, args: dict[str, str], resolve
             continue
         whole = clauses.trim_phrase(parse, ids[0], ids[-1])
         core = _core(parse, whole)
+        if "phrase" in args and core and not _names_head(parse, core, resolver):
+            # «کمک به [کشورهای شرق اروپا]»: the recipient is the phrase, a name only modifies it
+            if len(core) <= MAX_RECIPIENT_WORDS and not any(is_verb(parse.word(i)) for i in core) \
+                    and not _has_value(parse, core, resolver):
+                return [Actor(clauses.phrase_text(parse, core, resolver))]
+            continue
         actors = _actors_in(parse, core, resolver)
         if actors:
             return actors
-        if "phrase" in args and core and len(core) <= MAX_RECIPIENT_WORDS \
-                and not any(is_verb(parse.word(i)) for i in core):
-            return [Actor(clauses.phrase_text(parse, core, resolver))]
         actors = _actors_in(parse, whole, resolver)
         if actors:
             return actors
     return []
+
+
+def _names_head(parse: Parse, ids: list[int], resolver: Resolver) -> bool:
+    """Whether the phrase opens with an actor (a name or a resolved reference)."""
+    return any(u.first == ids[0] or (u.first == ids[0] + 1 and key(parse.word(ids[0]).text) in DEMONSTRATIVES)
+               for u in clauses.actor_units(parse, resolver))
+
+
+def _has_value(parse: Parse, ids: list[int], resolver: Resolver) -> bool:
+    span = parse.span(ids[0], ids[-1])
+    return any(m.label in ("MONEY", "PERCENT", "DATE") and m.start < span.end and span.start < m.end
+               for m in resolver.sentence_mentions(parse.sent.index))
 
 
 def _joint(parse: Parse, match: PatternMatch, resolver: Resolver) -> list[Actor]:
@@ -270,7 +285,7 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver, speakers, stat
     previous = key(parse.word(match.first - 1).text) if match.first > 1 else ""
     if previous in NON_OCCURRENCE_MARKERS:
         return None
-    if _negated(parse, match):
+    if _negated(parse, match) != ("negative" in args) or _hypothetical(parse, match):
         return None
     anaphoric = previous in DEMONSTRATIVES
     amount = _nearest(money, parse, match)
@@ -289,11 +304,28 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver, speakers, stat
     if date is not None:
         event.date_text, event.date = date.text, date.normalized
     event.location = _location(parse, match, args, resolver, names)
+    if _interview(parse, event, resolver):
+        return None
     if amount is not None and ("money" in args or match.row[0] in ("AID", "AGREE", "SANCTION")):
         event.amount_text, event.amount, event.currency = amount.text, amount.amount, amount.currency
+    previous_event = state.get("events", {}).get(event.event_type)
+    if anaphoric and previous_event is not None:  # «این کمک‌ها به … افزایش خواهد یافت»: the same aid
+        event.actor, event.recipient = previous_event.actor or event.actor, previous_event.recipient or event.recipient
+    state.setdefault("events", {})[event.event_type] = event
     if actors:
         state["actors"] = actors
     return event
+
+
+def _hypothetical(parse: Parse, match: PatternMatch) -> bool:
+    """A verbal trigger in the subjunctive («… تا تحریم‌ها را رفع کند»): wanted, not done."""
+    return any("Mood=Sub" in parse.word(i).feats for i in match.ids if is_verb(parse.word(i)))
+
+
+def _interview(parse: Parse, event: "Event", resolver: Resolver) -> bool:
+    """«در گفت‌وگو با خبرنگار خبرگزاری فارس»: talking to the press is no consultation."""
+    heads = clauses.media_heads()
+    return event.event_type == "CONSULT" and any(w in heads for w in key(event.recipient).split()[:1])
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -311,6 +343,12 @@ def _same_event(a: Event, b: Event) -> bool:
         return False
     if a.sent_index == b.sent_index:
         return True
+    if (b.date and not a.date) or (b.location and not a.location):
+        # a later mention with a time or place of its own is another occurrence, unless the
+        # same amount says otherwise (a headline «پرداخت ۱۰ میلیارد ین» and its lead)
+        return a.amount is not None and a.amount == b.amount
+    if b.location and key(b.location) != key(a.location):
+        return False
     if not (b.actor or b.recipient or b.amount is not None):
         return True  # a vague later mention («حملات هوایی در سوریه») of an event already reported
     parties_a, parties_b = f"{a.actor} {a.recipient}", f"{b.actor} {b.recipient}"

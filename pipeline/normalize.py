@@ -122,6 +122,7 @@ def normalize_text(text: str) -> str:
     return "\n".join(_normalize_chunk(chunk) for _, chunk in _chunks(text))
 
 
+@functools.lru_cache(maxsize=200_000)
 def normalize_token(form: str) -> str:
     """Character-level normalisation of one token (no spacing changes); used for training data."""
     return _hazm(False).normalize(form).strip(ZWNJ + " ")

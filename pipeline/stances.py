@@ -157,7 +157,7 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         ids = []
         for wid in range(start, len(parse) + 1):
             w = parse.word(wid)
-            if is_punct(w) and key(w.text) not in ("«", "»"):
+            if (is_punct(w) and key(w.text) not in ("«", "»")) or key(w.text) in ("اما", "ولی", "لیکن"):
                 break
             ids.append(wid)
         while ids and is_verb(parse.word(ids[-1])):
@@ -225,9 +225,13 @@ def _resolve_issue(parse: Parse, ids: list[int], parses: dict[int, Parse], state
 
 
 def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[int, Parse],
-            state: _State) -> list[str]:
+            state: _State, stop: set[int] = frozenset()) -> list[str]:
+    """The issues of a cue; `stop` holds the words of the sentence's other cues, where an issue
+    phrase read left to right ends («موافقت با اعزام نیرو به عراق | خواستار …»)."""
     for spec in cue.row[3].split("|"):
         ids = _target_ids(parse, cue, spec, resolver)
+        if spec.startswith(">") or spec == "ccomp":
+            ids = [i for i in ids if i < min((s for s in stop if s > cue.last), default=len(parse) + 1)]
         ids = [i for i in ids if i not in cue.ids][:MAX_TARGET_WORDS]
         if not ids:
             continue
@@ -258,6 +262,8 @@ def _nominal(cue: PatternMatch) -> bool:
 
 def holders(parse: Parse, cue: PatternMatch, resolver: Resolver, state: _State,
             speakers: list[tuple[int, list[Actor]]]) -> list[Actor]:
+    if cue.row[3].split("|")[0] == "subj":  # «X منطقی نیست»: X is the issue, the speaker judges it
+        return clauses.speaker_before(speakers, cue.first) or state.last_speakers
     return clauses.holder(parse, cue, resolver, speakers, state.last_speakers, state.last_actors,
                           genitive=_nominal(cue))
 
@@ -292,6 +298,24 @@ def intensity(parse: Parse, cue: PatternMatch) -> str:
     return "normal"
 
 
+def _blocked_nominal(parse: Parse, cue: PatternMatch) -> bool:
+    """«برای حمایت از …», «قبل از موافقت با …»: a nominal cue naming a purpose or a condition."""
+    if len(cue.ids) != 1 or cue.first == 1:
+        return False
+    return key(parse.word(cue.first - 1).text) in {key(r[1]) for r in _rows("nominal_blocker")}
+
+
+def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
+    """«نیروهای مخالف دولت»: an adjectival cue modifying a plural noun describes that noun, it
+    states nobody's position."""
+    if len(cue.ids) != 1 or cue.first == 1:
+        return False
+    before = parse.word(cue.first - 1)
+    k = key(before.text)
+    named = cue.first - 1 in resolver.by_word(parse.sent.index)
+    return not named and before.upos == "NOUN" and (k.endswith("های") or k.endswith("ها"))
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -300,12 +324,16 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
     for sent_index in sorted(parses):
         parse = parses[sent_index]
         speakers = clauses.speakers(parse, resolver)
-        for cue in find_patterns(parse, _rows("cue")):
+        cues = find_patterns(parse, _rows("cue"))
+        cue_words = {i: n for n, cue in enumerate(cues) for i in range(cue.first, cue.last + 1)}
+        for n, cue in enumerate(cues):
+            if _attributive(parse, cue, resolver) or _blocked_nominal(parse, cue):
+                continue
             is_negative = negated(parse, cue)
             rule = cue.row[4] if len(cue.row) > 4 else "flip"
             if rule == "required" and not is_negative:
                 continue
-            issues = targets(parse, cue, resolver, parses, state)
+            issues = targets(parse, cue, resolver, parses, state, stop={i for i, m in cue_words.items() if m != n})
             if not issues:
                 continue
             actors = holders(parse, cue, resolver, state, speakers)

@@ -90,6 +90,7 @@ class Parse:
         self.kids: dict[int, list[int]] = {}
         for w in sent.words:
             self.kids.setdefault(w.head, []).append(w.id)
+        self.forms = [word_forms(w) for w in sent.words]  # what pattern tokens compare with
 
     def __len__(self) -> int:
         return len(self.words)
@@ -150,12 +151,20 @@ class Parse:
         return [w.id for w in self.words if w.start >= start and w.end <= end and w.end > w.start]
 
 
+def word_forms(word: Word) -> frozenset[str]:
+    """A word's text and lemma; auxiliaries by form only (future «خواهد» has the lemma of
+    «خواست», to want)."""
+    return frozenset((key(word.text),) if word.upos == "AUX" else (key(word.text), key(word.lemma)))
+
+
+@functools.lru_cache(maxsize=4096)
+def token_alternatives(token: str) -> frozenset[str]:
+    return frozenset(key(alt) for alt in token.split("|"))
+
+
 def word_matches(word: Word, token: str) -> bool:
     """A pattern token matches a word by its text or its lemma; `a|b` lists alternatives."""
-    text, lemma = key(word.text), key(word.lemma)
-    # auxiliaries match by form only: future «خواهد» has the lemma of «خواست» (to want)
-    forms = (text,) if word.upos == "AUX" else (text, lemma)
-    return any(alt in forms for alt in token.split("|"))
+    return not word_forms(word).isdisjoint(token_alternatives(token))
 
 
 def match_sequence(parse: Parse, at: int, tokens: tuple[str, ...], max_gap: int = 0) -> int | None:
@@ -197,7 +206,7 @@ def match_pattern(parse: Parse, at: int, tokens: tuple[str, ...]) -> list[int] |
                 if rest is not None:
                     return rest
             return None
-        if wid > len(parse) or not word_matches(parse.word(wid), token):
+        if wid > len(parse) or parse.forms[wid - 1].isdisjoint(token_alternatives(token)):
             return None
         rest = walk(wid + 1, n + 1)
         return None if rest is None else [wid] + rest
@@ -225,7 +234,10 @@ def find_patterns(parse: Parse, rows: tuple[tuple[str, ...], ...], column: int =
     found = []
     for row in ordered:
         tokens = tuple(row[column].split())
+        first = token_alternatives(tokens[0])
         for at in range(1, len(parse) + 1):
+            if parse.forms[at - 1].isdisjoint(first):
+                continue
             ids = match_pattern(parse, at, tokens)
             if ids and not taken.intersection(range(ids[0], ids[-1] + 1)):
                 taken.update(range(ids[0], ids[-1] + 1))

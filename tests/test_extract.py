@@ -376,3 +376,59 @@ def test_end_to_end_offsets_survive_normalisation():
     for e in result.entities:
         span = text[e.start:e.end]
         assert span.replace("ي", "ی").replace("  ", " ") == e.text.replace("\u200c", ""), (span, e.text)
+
+
+# ---------------------------------------------------------------- document-level behaviour
+
+
+def test_headline_line_is_its_own_clause():
+    # Stanza glues a headline without final punctuation to the next line: one Sentence, two lines.
+    toks = words("ترامپ : با رفع تحریم‌های ایران مخالفت") + [V("کردم", "کرد", feats="Person=1")] + \
+        ["ایران", "خواستار", "دیدار", V("شد", "شد"), "."]
+    sent = sentence(toks, (("PER", 1, 1), ("LOC", 6, 6), ("LOC", 9, 9)))
+    newline_at = sent.words[7].end  # after «کردم»
+    text = sent.text[:newline_at] + "\n" + sent.text[newline_at + 1:]
+    sent.text = text
+    norm = NormalizedText(text, text, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
+    _, _, stances, _ = extract_document("d", norm, [sent], "standard")
+    got = {(s.sent_id, s.actor, s.target, s.polarity) for s in stances}
+    assert (0, "ترامپ", "رفع تحریم‌های ایران", "against") in got  # the headline speaker, first person
+    assert (0, "ایران", "دیدار", "favor") in got
+
+
+def test_names_propagate_and_keep_one_label():
+    entities, *_ = run(
+        (words("کریستین لاگارد در مصاحبه با رویترز سخن گفت ."), (("PER", 1, 2), ("ORG", 5, 5))),
+        (words("لاگارد افزود که لاگارد و رویترز همکاری دارند ."), (("ORG", 1, 1),)),
+    )
+    assert {("PER", "لاگارد"), ("PER", "کریستین لاگارد"), ("ORG", "رویترز")} <= by_label(entities)
+    assert ("ORG", "لاگارد") not in by_label(entities)
+    assert sum(1 for e in entities if e.text == "لاگارد") == 2
+
+
+def test_lead_title_needs_a_clause_initial_person():
+    rel = _relations(
+        (words("وزیر امور خارجه آمریکا گفت : واشنگتن با ( کادک ) برخورد می‌کند ."),
+         (("LOC", 4, 4), ("LOC", 7, 7), ("PER", 10, 10))),
+    )
+    assert not any(r == "ROLE" for _, r, _, _ in rel)
+
+
+def test_attributive_cue_states_no_position():
+    toks = words("پارلمان نیروهای مخالف دولت را تقویت") + [V("کرد", "کرد"), "."]
+    assert _stances((toks, ())) == []
+
+
+def test_negated_trigger_is_no_event_and_anaphoric_aid_keeps_its_parties():
+    events = _events(
+        (words("ایالات متحده از اوپک درخواست نفت") + [T("نخواهد", "خواست", "AUX"), V("کرد", "کرد",
+                                                                                   feats="Polarity=Neg"), "."],
+         (("LOC", 1, 2), ("ORG", 4, 4))),
+        (words("وزارت امور خارجه نروژ ۳۰۷ میلیون کرون جهت کمک به کشورهای شرق اروپا اختصاص") + [V("داد", "داد"), "."],
+         (("ORG", 1, 3), ("LOC", 4, 4), ("LOC", 14, 14))),
+        (words("این کمک‌ها به ۴۶۱ میلیون کرون افزایش") + [V("یافت", "یافت"), "."], ()),
+    )
+    assert not any(e.event_type == "DEMAND" for e in events)
+    aids = [e for e in events if e.event_type == "AID"]
+    assert [(e.amount, e.currency) for e in aids] == [(307e6, "NOK"), (461e6, "NOK")]
+    assert all(e.actor == "وزارت امور خارجه نروژ" and e.recipient == "کشورهای شرق اروپا" for e in aids)

@@ -5,8 +5,8 @@ What is kept and why (see models/README.md):
   Dev (model selection): every 5th PerDT dev sentence. PerDT test is never read here.
 - XPOS: the treebanks use two different tagsets (PerDT vs Seraji/iPerUDT), so XPOS is
   dropped ("_"); UPOS + UFeats carry the information the pipeline uses.
-- Lemmas: verbs use the PerDT convention, the past stem («کرد»); iPerUDT's «کرد#کن» is cut
-  at «#». Seraji's clitic lemmas are kept as they are.
+- Lemmas: verbs (and participles) use the PerDT convention, the past stem («کرد»); iPerUDT's
+  «کرد#کن» is cut at «#». Seraji's clitic lemmas are kept as they are.
 - MISC: only SpaceAfter=No is kept (transliterations are noise for Stanza).
 - Every FORM and LEMMA is passed through the pipeline's character normaliser, so models
   see text spelt the way the pipeline spells it at run time.
@@ -55,7 +55,7 @@ def harmonise_sentence(lines: list[str]) -> list[str]:
             continue
         cols[1] = normalize_token(cols[1]) or cols[1]
         if "-" not in cols[0]:
-            lemma = cols[2].split("#")[0] if cols[3] in ("VERB", "AUX") else cols[2]
+            lemma = cols[2].split("#")[0] if "#" in cols[2].strip("#") else cols[2]
             cols[2] = normalize_token(lemma) or lemma
             cols[4] = "_"
             cols[8] = "_"
