@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from pipeline.coref import Actor, Resolver
+from pipeline.coref import Actor, Resolver, generic_actors
 from pipeline.syntax import (CLAUSE_MARKERS, PREPOSITIONS, Parse, is_punct, is_verb, key,
                              read_tsv, word_matches)
 
@@ -20,7 +20,6 @@ FIRST_PERSON = frozenset({"ما", "من"})
 # («چنانچه انگلیس … هدف بگیرد، از این اقدام استقبال می‌کند»).
 ADVERBIAL_MARKERS = frozenset({"چنانچه", "اگر", "اگرچه", "هرچند", "درصورتی‌که", "وقتی", "هنگامی‌که", "شرط"})
 NP_STOPS = frozenset({"که", "را", "بین", "میان", "تا", "چنانچه", "اگر", "زیرا", "چون", "ولی", "اما"})
-LEFT_STOP_PUNCT = frozenset({":", "«", "؛", ";", "."})
 
 
 @functools.cache
@@ -45,7 +44,15 @@ class Unit:
 
 def actor_units(parse: Parse, resolver: Resolver) -> list[Unit]:
     """Actor units in order; a title phrase with its object is one unit (its holder), and a title
-    right after a person («کلینتون ریاست جمهور اسبق آمریکا») belongs to that person."""
+    right after a person («کلینتون ریاست جمهور اسبق آمریکا») belongs to that person. Cached on
+    the parse: extractors ask for them many times."""
+    cached = parse.cache.get(("actor_units", id(resolver)))
+    if cached is None:
+        cached = parse.cache[("actor_units", id(resolver))] = _actor_units(parse, resolver)
+    return cached
+
+
+def _actor_units(parse: Parse, resolver: Resolver) -> list[Unit]:
     sent_index = parse.sent.index
     by_word = resolver.by_word(sent_index)
     titles = {t.first: t for t in resolver.titles(sent_index)}
@@ -74,15 +81,10 @@ def actor_units(parse: Parse, resolver: Resolver) -> list[Unit]:
                 units.append(Unit(wid, last, resolver.actors(sent_index, wid, last)))
             wid = last + 1
         else:
-            if key(parse.word(wid).text) in _generic():
+            if key(parse.word(wid).text) in generic_actors():
                 units.append(Unit(wid, wid, resolver.actors(sent_index, wid, wid)))
             wid += 1
     return [u for u in units if u.actors]
-
-
-def _generic() -> frozenset[str]:
-    from pipeline.coref import generic_actors
-    return generic_actors()
 
 
 # Discourse connectives that look like PPs: what follows them is not inside a PP.

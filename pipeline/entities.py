@@ -113,6 +113,20 @@ def _country_tail(text: str, m: EntityMention) -> EntityMention:
     return m
 
 
+GLUED_PREPOSITIONS = ("از", "با", "به", "در", "بر")
+
+
+def _unglue(text: str, m: EntityMention) -> EntityMention:
+    """«ازرویترز»: a preposition written onto a name (a missing space in the source)."""
+    word = m.text
+    if " " in word.strip() or _link(word) is not None:
+        return m
+    for prep in GLUED_PREPOSITIONS:
+        if word.startswith(prep) and len(word) - len(prep) >= 3 and _link(word[len(prep):]) is not None:
+            return _set(text, m, m.start + len(prep), m.end)
+    return m
+
+
 def _unquote(text: str, m: EntityMention) -> EntityMention:
     """«خبرگزاری «اینترفکس» -> اینترفکس; «بانک ملت» ایران» -> بانک ملت: a quote inside a mention
     marks where the name is."""
@@ -238,7 +252,7 @@ def _is_junk(m: EntityMention) -> bool:
 def clean_mention(text: str, m: EntityMention) -> list[EntityMention]:
     """One NER mention -> the entity mentions it stands for (possibly none)."""
     m = _set(text, m, m.start, m.end)
-    m = _unquote(text, _unseparate(text, m))
+    m = _unglue(text, _unquote(text, _unseparate(text, m)))
     m = _relabel_facility(text, _desk(text, _trim_title(text, _country_tail(text, _strip_prefixes(text, m)))))
     out = []
     for part in _portfolio(text, m):

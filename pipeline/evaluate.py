@@ -367,6 +367,10 @@ def _table_result(name: str, score: TableScore) -> dict:
 # ---------------------------------------------------------------- public API
 
 
+UNSCORED_RELATIONS = {"ACTION"}
+UNSCORED_LABELS = {"PRO", "EVENT", "TIME"}
+
+
 def evaluate(gold_dir: Path, pred_dir: Path, docs: list[str] | None = None) -> dict:
     """Score the tables in pred_dir against those in gold_dir.
 
@@ -383,6 +387,12 @@ def evaluate(gold_dir: Path, pred_dir: Path, docs: list[str] | None = None) -> d
         if (pred_dir / f"{table}.csv").exists() else []
         for table in gold_tables
     }
+    # What gold never annotates is not scored (ANNOTATION.md): ACTION triples, and entity
+    # labels outside "every person, organisation and location named, every DATE/MONEY/PERCENT".
+    if "relations" in pred_tables:
+        pred_tables["relations"] = [r for r in pred_tables["relations"] if r["relation"] not in UNSCORED_RELATIONS]
+    if "entities" in pred_tables:
+        pred_tables["entities"] = [r for r in pred_tables["entities"] if r["label"] not in UNSCORED_LABELS]
     if docs is not None:
         documents = list(dict.fromkeys(d.strip() for d in docs))
     else:

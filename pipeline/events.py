@@ -1,21 +1,25 @@
 """Events: PLOVER types plus ELECTION from a trigger lexicon (`pipeline/data/event_triggers.tsv`),
 with actor, recipient(s), date, location and amount.
 
-- actor: per the trigger's entry (a possessor after a nominal trigger, the actors after it, or
-  all parties of «میان X و Y»), else the clause's holder as for stances (subject, nearest actor
-  to the left outside a PP, the speaker of reported speech).
-- recipient: the PP/object/possessor the entry names; several are joined with « ; ».
+- actor: per the trigger's entry (a possessor after a nominal trigger, the actors after it, all
+  parties of «میان X و Y», the agents of a relative clause), else the clause's holder as for
+  stances (subject, nearest actor to the left outside a PP, the speaker of reported speech).
+- recipient: the PP/object/possessor the entry names (the names heading it, or the phrase itself
+  where the entry says so: «کمک به کشورهای در حال توسعه»); several are joined with « ; ».
 - date: the DATE mention of the trigger's clause, else the nearest one of its sentence
   (ISO from the mention's normalised value, its text in `date_text`).
 - location: the entry's slot («سفر به X», «وارد X شد»), else a place «در X» of the sentence.
 - amount/currency: the MONEY mention nearest the trigger in its sentence.
-A trigger right after «این/آن» is an event already reported, unless it brings a new amount.
-Two triggers of one type in one sentence describe one event, unless their amounts differ.
+Not events: a negated or subjunctive verbal trigger (nothing happened), a nominal trigger
+naming a purpose («برای دیدار») or a time («در آستانه انتخابات»), an interview with the
+press, talks with no party or place named. A trigger right after «این/آن» is an event already
+reported unless it brings a new amount (then it keeps that event's parties). Mentions of one
+event (same type, same sentence, or later mentions adding nothing new) become one row.
 """
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline import clauses
 from pipeline.coref import Actor, Resolver
@@ -28,6 +32,14 @@ JOINT_MARKERS = frozenset({"میان", "بین"})
 # «برای دیدار …», «در آستانه انتخابات»: an intention or a time reference, not an occurrence
 NON_OCCURRENCE_MARKERS = frozenset({"برای", "جهت", "آستانه", "منظور", "قصد"})
 MAX_RECIPIENT_WORDS = 6
+
+
+@dataclass
+class _State:
+    """What later sentences may refer back to."""
+    last_actors: list[Actor] = field(default_factory=list)
+    last_speakers: list[Actor] = field(default_factory=list)
+    last_event: dict[str, "Event"] = field(default_factory=dict)  # per event type
 
 
 @dataclass
@@ -276,7 +288,8 @@ def _location(parse: Parse, match: PatternMatch, args: dict[str, str], resolver:
 # ---------------------------------------------------------------- entry point
 
 
-def _event(parse: Parse, match: PatternMatch, resolver: Resolver, speakers, state) -> Event | None:
+def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
+           speakers: list[tuple[int, list[Actor]]], state: _State) -> Event | None:
     args = _args(match)
     mentions = resolver.sentence_mentions(parse.sent.index)
     money = [m for m in mentions if m.label == "MONEY"]
@@ -291,7 +304,7 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver, speakers, stat
     amount = _nearest(money, parse, match)
     if anaphoric and (amount is None or "money" not in args):
         return None
-    actors = _actors(parse, match, args, resolver, speakers, state["speakers"], state["actors"])
+    actors = _actors(parse, match, args, resolver, speakers, state.last_speakers, state.last_actors)
     recipients = [r for r in _recipients(parse, match, args, resolver) if r not in actors]
     if "passive" in args:
         actors, recipients = recipients, actors
@@ -304,16 +317,19 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver, speakers, stat
     if date is not None:
         event.date_text, event.date = date.text, date.normalized
     event.location = _location(parse, match, args, resolver, names)
-    if _interview(parse, event, resolver):
+    if _interview(event):
         return None
+    if event.event_type == "CONSULT" and not (event.recipient or event.location):
+        return None  # talks with nobody named, nowhere: a topic («مذاکرات صلح»), not a meeting
     if amount is not None and ("money" in args or match.row[0] in ("AID", "AGREE", "SANCTION")):
         event.amount_text, event.amount, event.currency = amount.text, amount.amount, amount.currency
-    previous_event = state.get("events", {}).get(event.event_type)
+    previous_event = state.last_event.get(event.event_type)
     if anaphoric and previous_event is not None:  # «این کمک‌ها به … افزایش خواهد یافت»: the same aid
-        event.actor, event.recipient = previous_event.actor or event.actor, previous_event.recipient or event.recipient
-    state.setdefault("events", {})[event.event_type] = event
+        event.actor = previous_event.actor or event.actor
+        event.recipient = previous_event.recipient or event.recipient
+    state.last_event[event.event_type] = event
     if actors:
-        state["actors"] = actors
+        state.last_actors = actors
     return event
 
 
@@ -322,7 +338,7 @@ def _hypothetical(parse: Parse, match: PatternMatch) -> bool:
     return any("Mood=Sub" in parse.word(i).feats for i in match.ids if is_verb(parse.word(i)))
 
 
-def _interview(parse: Parse, event: "Event", resolver: Resolver) -> bool:
+def _interview(event: Event) -> bool:
     """«در گفت‌وگو با خبرنگار خبرگزاری فارس»: talking to the press is no consultation."""
     heads = clauses.media_heads()
     return event.event_type == "CONSULT" and any(w in heads for w in key(event.recipient).split()[:1])
@@ -382,7 +398,7 @@ def _merge(events: list[Event]) -> list[Event]:
 
 def extract_events(parses: dict[int, Parse], resolver: Resolver) -> list[Event]:
     found: list[Event] = []
-    state: dict[str, list[Actor]] = {"actors": [], "speakers": []}
+    state = _State()
     for sent_index in sorted(parses):
         parse = parses[sent_index]
         speakers = clauses.speakers(parse, resolver)
@@ -391,7 +407,7 @@ def extract_events(parses: dict[int, Parse], resolver: Resolver) -> list[Event]:
             if event is not None:
                 found.append(event)
         if speakers:
-            state["speakers"] = speakers[-1][1]
+            state.last_speakers = speakers[-1][1]
     return _dedupe(_merge(found))
 
 

@@ -106,23 +106,28 @@ class Sentence:
 
 
 SEGMENT_CHARS = 5000  # Stanza sees bounded segments: memory stays flat on multi-MB one-line docs
-SEGMENT_BREAK = re.compile(r"\n\s*\n|(?<=[.!؟?])\s+")
+SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+")
+LINE = re.compile(r"[^\n]+")
 
 
 def segments(text: str) -> list[tuple[int, int]]:
-    """(start, end) pieces of at most ~SEGMENT_CHARS, cut at paragraph or sentence ends."""
-    pieces, start = [], 0
-    while len(text) - start > SEGMENT_CHARS:
-        window_end = start + SEGMENT_CHARS
-        cut = None
-        for m in SEGMENT_BREAK.finditer(text, start + 1, window_end):
-            cut = m.end()
-        if cut is None:  # no sentence end: cut at the last space, else hard
-            space = text.rfind(" ", start + 1, window_end)
-            cut = space + 1 if space > start else window_end
-        pieces.append((start, cut))
-        start = cut
-    pieces.append((start, len(text)))
+    """(start, end) pieces for Stanza: one per line (a headline or paragraph is never glued to
+    the next line's sentence), long lines cut at sentence ends, else at a space, to at most
+    ~SEGMENT_CHARS."""
+    pieces = []
+    for line in LINE.finditer(text):
+        start, end = line.start(), line.end()
+        while end - start > SEGMENT_CHARS:
+            window_end = start + SEGMENT_CHARS
+            cut = None
+            for m in SENTENCE_END.finditer(text, start + 1, window_end):
+                cut = m.end()
+            if cut is None:
+                space = text.rfind(" ", start + 1, window_end)
+                cut = space + 1 if space > start else window_end
+            pieces.append((start, cut))
+            start = cut
+        pieces.append((start, end))
     return [(s, e) for s, e in pieces if text[s:e].strip()]
 
 

@@ -107,10 +107,24 @@ def restore_zwnj(text: str) -> str:
     return PERSIAN_WORD.sub(lambda m: restore_zwnj_word(m.group()), text)
 
 
+MI_PREFIX = re.compile(r"\b(ن?می)\u200c([\u0621-\u06CC]+)")
+
+
+def _rejoin_mi(text: str) -> str:
+    """hazm separates «می» from words that merely start with it («میانجیگری» -> «می‌انجیگری»):
+    rejoin where the joined spelling is a known word and the separated one is not in the lexicon."""
+    def fix(m: re.Match) -> str:
+        joined = m.group(1) + m.group(2)
+        if joined in word_frequencies() and zwnj_lexicon().get(joined, joined) == joined:
+            return joined
+        return m.group(0)
+    return MI_PREFIX.sub(fix, text)
+
+
 def _normalize_chunk(chunk: str) -> str:
     text = chunk
     for _ in range(3):  # hazm is not always idempotent: iterate to a fixed point
-        new = restore_zwnj(_hazm(True).normalize(text))
+        new = restore_zwnj(_rejoin_mi(_hazm(True).normalize(text)))
         if new == text:
             break
         text = new

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pipeline.coref import Actor, Resolver
 from pipeline.entities import EntityMention
-from pipeline.syntax import PREPOSITIONS, Parse, infinitive, is_negated, is_punct, key, read_tsv, word_matches
+from pipeline.syntax import Parse, infinitive, is_negated, is_punct, key, read_tsv, word_matches
 from pipeline.titles import TitlePhrase
 
 QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
@@ -135,10 +135,10 @@ def _match(elements: tuple[str, ...], seq: list[Unit], parse: Parse, i: int,
         else:
             ok = unit.kind == "ENT" and _label_ok(unit.mention, spec)
         return _match(rest, seq, parse, i + 1, {**slots, name: unit}) if ok else None
-    if unit.kind == "WORD" and word_matches(parse.word(unit.first), token):
-        return _match(rest, seq, parse, i + 1, slots)
-    if unit.kind == "TITLE" and unit.first == unit.last and word_matches(parse.word(unit.first), token):
-        return _match(rest, seq, parse, i + 1, slots)  # «کشورهای عضو ناتو»: a title word used plainly
+    plain_title = unit.kind == "TITLE" and unit.first == unit.last  # «کشورهای عضو ناتو»
+    if (unit.kind == "WORD" or plain_title) and word_matches(parse.word(unit.first), token):
+        words = slots.get("_words", ())
+        return _match(rest, seq, parse, i + 1, {**slots, "_words": (*words, unit)})
     return None
 
 
@@ -150,6 +150,23 @@ def _object(slots: dict[str, Unit]) -> tuple[str, str]:
     return obj.mention.text, obj.mention.id
 
 
+DISTRIBUTIVE = frozenset({"MEMBER_OF", "ALLY_OF", "BORDERS", "LOCATED_IN", "PART_OF"})
+
+
+def _conjuncts(seq: list[Unit], at: int, step: int) -> list[Unit]:
+    """Entity units listed with seq[at] («الف، ب و ج»): walking left (step -1) or right (+1)
+    over «،»/«و»; a list must be closed by «و» next to its last member."""
+    found, i = [], at
+    while 0 <= i + 2 * step < len(seq) and seq[i + step].kind == "WORD" and seq[i + step].text in ("،", ",", "و") \
+            and seq[i + 2 * step].kind == "ENT":
+        found.append((seq[i + step].text, seq[i + 2 * step]))
+        i += 2 * step
+    if not found:
+        return []
+    closing = found[0][0] if step < 0 else found[-1][0]
+    return [u for _, u in found] if closing == "و" else []
+
+
 def pattern_relations(parse: Parse, resolver: Resolver) -> list[Relation]:
     seq = units(parse, resolver)
     found = []
@@ -158,13 +175,20 @@ def pattern_relations(parse: Parse, resolver: Resolver) -> list[Relation]:
             slots = _match(pattern.elements, seq, parse, i, {})
             if slots is None or slots["S"].mention is slots["O"].mention:
                 continue
-            subj = resolver.full_name(slots["S"].mention)
             obj_text, obj_id = _object(slots)
             title = slots.get("T")
-            predicate = title.title.text if title else " ".join(
-                e for e in pattern.elements if not e.startswith("{") and e != "...")
-            found.append(Relation(parse.sent.index, subj.text, subj.id, pattern.relation,
-                                  obj_text, obj_id, predicate))
+            literal = " ".join(u.text for u in slots.get("_words", ()) if not is_punct(parse.word(u.first)))
+            predicate = title.title.text if title else literal
+            subjects, objects = [slots["S"]], [(obj_text, obj_id)]
+            if pattern.relation in DISTRIBUTIVE:  # «نروژ، دانمارک و سوئد عضو ناتو هستند»
+                subjects += _conjuncts(seq, seq.index(slots["S"]), -1)
+                objects += [(u.mention.text, u.mention.id) for u in _conjuncts(seq, seq.index(slots["O"]), +1)]
+            for subject in subjects:
+                subj = resolver.full_name(subject.mention)
+                for obj_text, obj_id in objects:
+                    if subj.id != obj_id:
+                        found.append(Relation(parse.sent.index, subj.text, subj.id, pattern.relation,
+                                              obj_text, obj_id, predicate))
     return found
 
 
@@ -185,11 +209,6 @@ def _clause_initial(parse: Parse, wid: int) -> bool:
     while current >= 1 and key(parse.word(current).text) in QUOTES:
         current -= 1
     return current < 1 or key(parse.word(current).text) in ("،", ",", ":", "؛", ".", "-")
-
-
-def _after_preposition(parse: Parse, wid: int) -> bool:
-    before = [w for w in parse.words[:wid - 1] if not is_punct(w)]
-    return bool(before) and key(before[-1].text) in PREPOSITIONS
 
 
 def _is_lead_title(parse: Parse, title: TitlePhrase) -> bool:

@@ -4,16 +4,21 @@
 
 For each cue:
 - target: the phrase the cue's entry names (the NP after it, a PP before/after it, the «را»
-  object, the complement clause, or the subject of an evaluative predicate), from the parse
-  when the parse attaches it to the cue, else from the word sequence; relative clauses and
-  punctuation are dropped, references are resolved («این جامعه» -> جامعه اروپا), «این مورد»
-  takes the previous stance's issue, «این طرح» the last phrase headed by «طرح», and a
-  coordination of two issues gives two stances.
-- actor: a possessor right after a nominal cue («تمایل حزب برای …»), else the clause subject
-  (parse, then the nearest actor to the left outside any PP), the speaker for first-person
-  reported speech, else the previous stance's actor; several actors give several stances.
+  object, the complement clause, or the subject of an evaluative predicate). Persian clauses
+  are verb-final, so a dependent before the cue runs up to the cue: its extent is read from
+  the word sequence (robust to attachment errors), without the case marker, punctuation or
+  relative clause; the parse splits a coordination of two issues into two stances.
+  References are resolved («این جامعه» -> جامعه اروپا); «این مورد» takes the previous stance's
+  issue, «این طرح» the last phrase headed by «طرح».
+- actor: a possessor right after a nominal cue («تمایل حزب برای …»); the parties «بین X و Y»
+  of an existential clause; the parse's subject; the nearest actor to the left outside any PP
+  or adverbial clause (with its coordination: «آمریکا، کانادا و استرالیا»); for first-person
+  or subjectless reported speech, and for evaluative predicates, the speaker. Several actors
+  give several stances.
 - polarity: the cue's, flipped by negation (Polarity=Neg or a «ن»-prefixed verb) —
   «مخالف … نمی‌باشد» is favor (negated), «حمایت نمی‌کند» against; intensity from «به شدت» etc.
+Nominal cues naming a purpose («برای حمایت از …») and adjectives describing a noun
+(«نیروهای مخالف دولت») state no position.
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ from pipeline.syntax import (Parse, PatternMatch, find_patterns, is_negated, is_
 FLIP = {"favor": "against", "against": "favor", "neutral": "neutral"}
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
 MAX_TARGET_WORDS = 20
+MAX_RELATIVE_WORDS = 14  # a relative clause inside a PP is skipped when at most this long
 NEGATION_REACH = 12  # words after a nominal/adjectival cue searched for its (negated) copula
 
 
@@ -61,9 +67,6 @@ def issue_nouns() -> frozenset[str]:
 
 
 # ---------------------------------------------------------------- targets
-
-
-MAX_RELATIVE_WORDS = 14
 
 
 def _relative_start(parse: Parse, verb: int) -> int | None:
@@ -346,8 +349,11 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
             cue_text = parse.text(cue.first, cue.last)
             for actor in actors:
                 for issue in issues:
-                    found.append(Stance(sent_index, actor, issue, polarity, cue_text,
-                                        is_negative and rule == "flip", strength))
+                    stance = Stance(sent_index, actor, issue, polarity, cue_text, is_negative and rule == "flip",
+                                    strength)
+                    if not any((s.sent_index, s.actor.text, s.target, s.polarity)
+                               == (sent_index, actor.text, issue, polarity) for s in found):
+                        found.append(stance)  # two cues of one clause («… قابل بررسی است») state it once
             state.last_target, state.last_actors = issues[-1], actors
         if speakers:
             state.last_speakers = speakers[-1][1]

@@ -91,6 +91,7 @@ class Parse:
         for w in sent.words:
             self.kids.setdefault(w.head, []).append(w.id)
         self.forms = [word_forms(w) for w in sent.words]  # what pattern tokens compare with
+        self.cache: dict = {}  # per-sentence results of extractor helpers
 
     def __len__(self) -> int:
         return len(self.words)
@@ -165,26 +166,6 @@ def token_alternatives(token: str) -> frozenset[str]:
 def word_matches(word: Word, token: str) -> bool:
     """A pattern token matches a word by its text or its lemma; `a|b` lists alternatives."""
     return not word_forms(word).isdisjoint(token_alternatives(token))
-
-
-def match_sequence(parse: Parse, at: int, tokens: tuple[str, ...], max_gap: int = 0) -> int | None:
-    """If `tokens` match words starting at id `at` (gaps of up to `max_gap` words allowed before
-    each later token, none across punctuation), the id of the last matched word."""
-    wid = at
-    for n, token in enumerate(tokens):
-        limit = wid + (max_gap if n else 0)
-        found = None
-        while wid <= min(limit, len(parse)):
-            if word_matches(parse.word(wid), token):
-                found = wid
-                break
-            if is_punct(parse.word(wid)):
-                break
-            wid += 1
-        if found is None:
-            return None
-        wid = found + 1
-    return wid - 1
 
 
 GAP = "..."

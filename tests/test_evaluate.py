@@ -453,3 +453,15 @@ def test_format_report_lists_scores_and_errors(tmp_path):
     assert "text=اسلو | label=LOC" in report
     assert report.index("misses") < report.index("اسلو") < report.index("false alarms")
     assert report.index("false alarms") < report.index("ایران")
+
+
+def test_what_gold_never_annotates_is_not_scored(tmp_path):
+    result = score(
+        tmp_path,
+        gold={"entities": [ent("نروژ", "LOC")], "relations": [rel("نروژ", "MEMBER_OF", "ناتو")]},
+        pred={"entities": [ent("نروژ", "LOC"), ent("جام جهانی", "EVENT"), ent("ساعت ۱۰", "TIME")],
+              "relations": [rel("نروژ", "MEMBER_OF", "ناتو"), rel("نروژ", "ACTION", "ناتو", predicate="پیوست")]},
+    )
+    assert result["tables"]["entities"]["fp"] == 0
+    assert result["tables"]["relations"]["fp"] == 0
+    assert result["tables"]["relations"]["f1"] == 1.0

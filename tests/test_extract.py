@@ -201,6 +201,12 @@ def test_member_ally_borders_located():
     assert ("لابوئان", "LOCATED_IN", "مالزی") in kinds
 
 
+def test_membership_distributes_over_lists():
+    rel = _relations((words("نروژ ، دانمارک و ایسلند عضو ناتو و شورای اروپا هستند ."), ()))
+    members = {(s, o) for s, r, o, _ in rel if r == "MEMBER_OF"}
+    assert members == {(c, o) for c in ("نروژ", "دانمارک", "ایسلند") for o in ("ناتو", "شورای اروپا")}
+
+
 def test_lead_title_binds_the_person_named_next():
     rel = _relations(
         (words("وزیر امور خارجه آمریکا گفت : واشنگتن تصمیم گرفت ."), (("LOC", 4, 4), ("LOC", 7, 7))),

@@ -45,7 +45,8 @@ RECIPES: dict[str, list[str]] = {
         "--output_file", "{work}/depparse.dev.pred.conllu",
         "--wordvec_pretrain_file", "{models}/pretrain.pt",
         "--char_hidden_dim", "100", "--hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
-        "--max_steps", "1200", "--eval_interval", "150", "--batch_size", "2000",
+        "--max_steps", "1000", "--eval_interval", "125", "--batch_size", "2000",
+        "--no_checkpoint",  # a stale checkpoint from another run would be resumed silently
         "--save_dir", "{models}", "--save_name", "depparse.pt", "--cpu",
     ],
     "ner": [

@@ -7,6 +7,10 @@ What is kept and why (see models/README.md):
   dropped ("_"); UPOS + UFeats carry the information the pipeline uses.
 - Lemmas: verbs (and participles) use the PerDT convention, the past stem («کرد»); iPerUDT's
   «کرد#کن» is cut at «#». Seraji's clitic lemmas are kept as they are.
+- UPOS conventions: Seraji has no PROPN (names are NOUN) and iPerUDT few. A NOUN whose form
+  is mostly PROPN in PerDT dev becomes PROPN, and the PerDT sentences are repeated
+  PERDT_REPEAT times, so the models follow PerDT's conventions (the test set's) where the
+  treebanks disagree.
 - MISC: only SpaceAfter=No is kept (transliterations are noise for Stanza).
 - Every FORM and LEMMA is passed through the pipeline's character normaliser, so models
   see text spelt the way the pipeline spells it at run time.
@@ -28,6 +32,7 @@ UD_TRAIN = [
     "ud/iperudt/iPerUDT_test.conllu",
 ]
 PERDT_DEV = "ud/perdt/fa_perdt-ud-dev.conllu"
+PERDT_REPEAT = 3
 
 
 def read_conllu(path: Path) -> list[list[str]]:
@@ -97,12 +102,35 @@ def write_plaintext(sentences: list[list[str]], path: Path, per_paragraph: int =
     path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
 
 
+def proper_nouns(sentences: list[list[str]]) -> set[str]:
+    """Forms tagged PROPN in most of their occurrences."""
+    counts: dict[str, list[int]] = {}
+    for sent in sentences:
+        for row in sent:
+            cols = row.split("\t")
+            if len(cols) == 10 and cols[0].isdigit():
+                counts.setdefault(cols[1], [0, 0])[cols[3] == "PROPN"] += 1
+    return {form for form, (other, propn) in counts.items() if propn > other}
+
+
+def propn_as_in_perdt(sentence: list[str], names: set[str]) -> list[str]:
+    rows = []
+    for row in sentence:
+        cols = row.split("\t")
+        if len(cols) == 10 and cols[3] == "NOUN" and cols[1] in names:
+            cols[3] = "PROPN"
+        rows.append("\t".join(cols))
+    return rows
+
+
 def prepare_ud(data_dir: Path, out_dir: Path) -> None:
-    train, dev = [], []
+    perdt_train, dev = [], []
     for i, sent in enumerate(read_conllu(data_dir / PERDT_DEV)):
-        (dev if i % 5 == 0 else train).append(harmonise_sentence(sent))
+        (dev if i % 5 == 0 else perdt_train).append(harmonise_sentence(sent))
+    names = proper_nouns(perdt_train)
+    train = perdt_train * PERDT_REPEAT
     for rel in UD_TRAIN:
-        train.extend(harmonise_sentence(s) for s in read_conllu(data_dir / rel))
+        train.extend(propn_as_in_perdt(harmonise_sentence(s), names) for s in read_conllu(data_dir / rel))
     for name, sents in (("train", train), ("dev", dev)):
         conllu = out_dir / f"fa.{name}.conllu"
         write_conllu(sents, conllu)
