@@ -12,6 +12,7 @@ resumed run ends with the same tables as a clean one.
 """
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
 import time
@@ -33,7 +34,7 @@ from pipeline.tables import frame, write_table
 
 STATE_FILE = "state.sqlite"
 # One Stanza call per batch: big enough to batch well, small enough to lose little on a crash.
-BATCH_DOCS = 64
+BATCH_DOCS = int(os.environ.get("PERSIAN_EXTRACT_BATCH_DOCS", "64"))
 BATCH_CHARS = 20_000
 
 

@@ -146,7 +146,7 @@ def test_kill_9_then_resume_equals_a_clean_run(tmp_path):
     clean = tmp_path / "clean"
     assert main(["run", str(corpus), "--out", str(clean), "--quiet", "--no-export"]) == 0
     out = tmp_path / "out"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PERSIAN_EXTRACT_BATCH_DOCS": "2"}  # many small commits
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(corpus), "--out", str(out),
                              "--quiet", "--no-export"], env=env)
     state = out / "state.sqlite"
