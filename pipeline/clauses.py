@@ -352,6 +352,19 @@ def genitive_actor(parse: Parse, match, resolver: Resolver) -> list[Actor]:
     return []
 
 
+def object_start(parse: Parse, wid: int) -> int | None:
+    """First word of the «را» object of the clause ending at `wid` (its head's subtree, per the
+    parse): in SOV order the holder stands before it, an actor inside it is not the holder
+    («ایران پیشنهاد آمریکا را رد کرد»)."""
+    start = left_boundary(parse, wid)
+    ra = [i for i in range(start, wid) if key(parse.word(i).text) == "را"]
+    head = parse.word(ra[-1]).head if ra else 0
+    if not head or head >= ra[-1]:
+        return None
+    first = min(parse.subtree(head, skip=("acl",)))
+    return first if start < first < ra[-1] else None
+
+
 def speaker_before(speakers: list[tuple[int, list[Actor]]], wid: int) -> list[Actor]:
     before = [actors for end, actors in speakers if end < wid]
     return before[-1] if before else []
@@ -373,7 +386,10 @@ def holder(parse: Parse, match, resolver: Resolver, speakers: list[tuple[int, li
         actors = subject_of(parse, wid, resolver, before=match.first)
         if actors:
             return actors
-    actors = parties_after(parse, match, resolver) or nearest_actor_left(parse, match.first, resolver)
+    start = object_start(parse, match.first)
+    actors = (parties_after(parse, match, resolver)
+              or (start is not None and nearest_actor_left(parse, start, resolver))
+              or nearest_actor_left(parse, match.first, resolver))
     if actors:
         return actors
     # a subjectless clause inside reported speech states the speaker's position

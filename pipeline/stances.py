@@ -35,6 +35,7 @@ DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
 MAX_TARGET_WORDS = 20
 MAX_RELATIVE_WORDS = 14  # a relative clause inside a PP is skipped when at most this long
 NEGATION_REACH = 12  # words after a nominal/adjectival cue searched for its (negated) copula
+COORDINATION_REACH = 6  # words before «و/یا» + a nominal cue searched for a purpose marker
 
 
 @dataclass
@@ -149,6 +150,8 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         if not ra:
             return []
         start = region[0]
+        if key(parse.word(start).text) in clauses.FIRST_PERSON:  # «ما X را … می‌دانیم»
+            start += 1
         subject = next((u for u in clauses.actor_units(parse, resolver) if u.first == start), None)
         if subject is not None and subject.last < ra[-1] - 1:
             start = subject.last + 1
@@ -243,14 +246,17 @@ def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[in
             return [resolved]
         if all(key(parse.word(i).text) in DEMONSTRATIVES or parse.word(i).upos == "PRON" for i in ids):
             return []  # «خواستار آن است»: a bare pronoun names no issue
-        return [_plain(t) for part in _split_coordination(parse, ids)
+        adjectives = {parse.word(i).text for i in ids if key(parse.word(i).lemma) == key(parse.word(i).text)}
+        return [_plain(t, adjectives) for part in _split_coordination(parse, ids)
                 if (t := clauses.phrase_text(parse, part, resolver))]
     return []
 
 
-def _plain(phrase: str) -> str:
-    """The issue without indefinite clitics («مذاکرات سازنده‌ای» -> مذاکرات سازنده)."""
-    return " ".join(w[:-3] if w.endswith("\u200cای") and len(w) > 4 else w for w in phrase.split())
+def _plain(phrase: str, keep: set[str] = frozenset()) -> str:
+    """The issue without indefinite clitics («مذاکرات سازنده‌ای» -> مذاکرات سازنده); words in
+    `keep` (whose lemma keeps the ending: the adjective «هسته‌ای») stay whole."""
+    return " ".join(w[:-3] if w.endswith("\u200cای") and len(w) > 4 and w not in keep else w
+                    for w in phrase.split())
 
 
 # ---------------------------------------------------------------- actors
@@ -305,7 +311,19 @@ def _blocked_nominal(parse: Parse, cue: PatternMatch) -> bool:
     """«برای حمایت از …», «قبل از موافقت با …»: a nominal cue naming a purpose or a condition."""
     if len(cue.ids) != 1 or cue.first == 1:
         return False
-    return key(parse.word(cue.first - 1).text) in {key(r[1]) for r in _rows("nominal_blocker")}
+    blockers = {key(r[1]) for r in _rows("nominal_blocker")}
+    if key(parse.word(cue.first - 1).text) in blockers:
+        return True
+    if key(parse.word(cue.first - 1).text) not in ("و", "یا"):
+        return False
+    # «برای جنگ با تروریست‌ها یا حمایت از …»: the cue is coordinated with a purpose phrase
+    for wid in range(cue.first - 2, max(0, cue.first - 2 - COORDINATION_REACH), -1):
+        w = parse.word(wid)
+        if is_verb(w) or is_punct(w):
+            return False
+        if key(w.text) in blockers and key(w.text) not in ("در", "از"):
+            return True
+    return False
 
 
 def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:

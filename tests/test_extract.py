@@ -438,3 +438,37 @@ def test_negated_trigger_is_no_event_and_anaphoric_aid_keeps_its_parties():
     aids = [e for e in events if e.event_type == "AID"]
     assert [(e.amount, e.currency) for e in aids] == [(307e6, "NOK"), (461e6, "NOK")]
     assert all(e.actor == "وزارت امور خارجه نروژ" and e.recipient == "کشورهای شرق اروپا" for e in aids)
+
+
+def test_adjective_ending_in_ye_is_kept_and_indefinite_dropped():
+    toks = (words("ایران خواستار مذاکرات سازنده‌ای درباره برنامه هسته‌ای")
+            + [V("شد", "شد"), "."])
+    sent = sentence(toks, (("LOC", 1, 1),))
+    sent.words[3] = Word(4, "سازنده‌ای", "سازنده", "ADJ", "", 0, "amod", sent.words[3].start, sent.words[3].end)
+    norm, _ = document((toks, (("LOC", 1, 1),)))
+    _, _, stances, _ = extract_document("d", norm, [sent], "standard")
+    assert [(s.actor, s.target, s.polarity) for s in stances] == [
+        ("ایران", "مذاکرات سازنده درباره برنامه هسته‌ای", "favor")]
+
+
+def test_cue_coordinated_with_a_purpose_phrase_states_no_position():
+    toks = (words("لندن برای جنگ با تروریست‌ها یا حمایت از نیروهای ضد دولت وارد جنگ")
+            + [V("شد", "شد"), "."])
+    assert _stances((toks, (("LOC", 1, 1),))) == []
+
+
+def test_general_light_verb_cues_and_triggers():
+    # the actor stands before the «را» object, not inside it
+    toks = (words("وزارت خارجه ایران") + [T("سیاست‌های", head=10, deprel="obj"), T("آمریکا", head=4, deprel="nmod"),
+                                          T("را", "را", "ADP", head=4, deprel="case")]
+            + words("مورد انتقاد قرار") + [V("داد", "داد"), "."])
+    ents = (("ORG", 1, 3), ("LOC", 5, 5))
+    _, _, stances, events = run((toks, ents))
+    assert [(s.actor, s.target, s.polarity) for s in stances] == [
+        ("وزارت خارجه ایران", "سیاست‌های آمریکا", "against")]
+    assert [(e.event_type, e.actor, e.recipient) for e in events] == [
+        ("DISAPPROVE", "وزارت خارجه ایران", "آمریکا")]
+    toks = words("ما حزب کارگران را سازمانی تروریستی") + [V("می‌دانیم", "دانست", feats="Person=1"), "."]
+    norm, sents = document((words("پاول گفت :"), (("PER", 1, 1),)), (toks, (("ORG", 2, 3),)))
+    _, _, stances, _ = extract_document("d", norm, sents, "standard")
+    assert [(s.actor, s.target, s.polarity) for s in stances] == [("پاول", "حزب کارگران", "against")]
