@@ -11,6 +11,7 @@ the original text.
 from __future__ import annotations
 
 import difflib
+from array import array
 import functools
 import re
 from dataclasses import dataclass
@@ -146,8 +147,8 @@ def normalize_token(form: str) -> str:
 class NormalizedText:
     original: str
     text: str
-    starts: tuple[int, ...]  # original index where each normalised char begins
-    ends: tuple[int, ...]  # original index where each normalised char ends
+    starts: array  # original index where each normalised char begins (8 bytes each, not an int object)
+    ends: array  # original index where each normalised char ends
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original span of the normalised span text[start:end]."""
@@ -155,11 +156,8 @@ class NormalizedText:
             pos = self.starts[start] if start < len(self.starts) else len(self.original)
             return pos, pos
         first, last = self.starts[start], self.ends[end - 1]
-        # Characters the normaliser deleted at the edges (diacritics «قبلاً», kashida) belong to
-        # the word they touch: extend over them up to the neighbouring kept character.
-        floor = self.ends[start - 1] if start > 0 else 0
-        while first > floor and not self.original[first - 1].isspace():
-            first -= 1
+        # Characters the normaliser deleted after a span (diacritics «قبلاً», kashida) belong to
+        # the letter before them: extend over them up to the next kept character.
         ceiling = self.starts[end] if end < len(self.starts) else len(self.original)
         while last < ceiling and not self.original[last].isspace():
             last += 1
@@ -180,7 +178,7 @@ def _chunks(text: str):
         offset += len(line) + 1
 
 
-def _align(original: str, normalised: str, offset: int, starts: list, ends: list) -> None:
+def _align(original: str, normalised: str, offset: int, starts: array, ends: array) -> None:
     projected = original.translate(_char_table())
     matcher = difflib.SequenceMatcher(None, projected, normalised, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -198,8 +196,7 @@ def _align(original: str, normalised: str, offset: int, starts: list, ends: list
 
 def normalize(original: str) -> NormalizedText:
     pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts, ends = array("q"), array("q")
     prev_end = None
     for offset, chunk in _chunks(original):
         if prev_end is not None:  # the line break or cut between two chunks
@@ -212,4 +209,4 @@ def normalize(original: str) -> NormalizedText:
         _align(chunk, normalised, offset, starts, ends)
         pieces.append(normalised)
         prev_end = offset + len(chunk)
-    return NormalizedText(original, "".join(pieces), tuple(starts), tuple(ends))
+    return NormalizedText(original, "".join(pieces), starts, ends)

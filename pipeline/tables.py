@@ -34,10 +34,17 @@ def frame(table: str, rows: list) -> pd.DataFrame:
         records.append(record)
     cols = columns(table)
     df = pd.DataFrame.from_records(records, columns=cols)
-    for col in ("negated",):
-        if col in df:
-            df[col] = df[col].map(lambda v: "true" if v else "false")
+    if "negated" in df:
+        df["negated"] = df["negated"].map(lambda v: "true" if v else "false")
+    if "amount" in df:  # amounts are plain numbers: 1800000000, not 1800000000.0
+        df["amount"] = df["amount"].map(plain_number)
     return df
+
+
+def plain_number(value) -> str:
+    if value is None or value != value:  # None or NaN: unknown
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def atomic_write(path: Path, write) -> None:
