@@ -68,18 +68,3 @@ def test_normalising_twice_equals_normalising_once(text):
     once = normalize(text).text
     assert normalize(once).text == once
 
-
-def test_a_multi_megabyte_line_normalises_in_bounded_memory():
-    import tracemalloc
-
-    from pipeline.nlp import SEGMENT_CHARS, segments
-
-    line = "حزب محافظهکار طرفدار يک سيستم دفاعى قوى است. " * 40_000  # ~1.8 M characters (3.4 MB), one line
-    tracemalloc.start()
-    norm = normalize(line)
-    pieces = segments(norm.text)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    assert max(e - s for s, e in pieces) <= SEGMENT_CHARS
-    assert pieces[0][0] == 0 and pieces[-1][1] == len(norm.text.rstrip())
-    assert peak < 60 * len(line)  # linear: the text copies and the offset map, nothing quadratic
