@@ -122,7 +122,31 @@ def _rejoin_mi(text: str) -> str:
     return MI_PREFIX.sub(fix, text)
 
 
+# URLs and e-mail addresses pass through untouched (hazm would respace them and turn their digits
+# Persian).
+PROTECTED = re.compile(r"(?:https?://|www\.)[^\s«»]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def _normalize_chunk(chunk: str) -> str:
+    parts, pos = [], 0
+    for m in PROTECTED.finditer(chunk):
+        parts += [_normalize_prose(chunk[pos:m.start()]), m.group()]
+        pos = m.end()
+    parts.append(_normalize_prose(chunk[pos:]))
+    return "".join(parts)
+
+
+def _normalize_prose(piece: str) -> str:
+    """hazm + ZWNJ restoration of a piece, keeping the white space at its edges."""
+    core = piece.strip()
+    if not core:
+        return " " if piece else ""
+    lead = " " if piece[0].isspace() else ""
+    trail = " " if piece[-1].isspace() else ""
+    return lead + _normalize_core(core) + trail
+
+
+def _normalize_core(chunk: str) -> str:
     text = chunk
     for _ in range(3):  # hazm is not always idempotent: iterate to a fixed point
         new = restore_zwnj(_rejoin_mi(_hazm(True).normalize(text)))
