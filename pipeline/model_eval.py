@@ -72,18 +72,14 @@ def evaluate_ud(data: Path, folder: Path, limit: int = 0) -> dict[str, float]:
     return {m: round(100 * scores[m].f1, 2) for m in UD_METRICS}
 
 
-def read_ner(path: Path, sep: str) -> list[list[tuple[str, str]]]:
-    from pipeline.training.ner_data import read_iob
-
-    return read_iob(path, sep)
-
-
 def evaluate_ner(data: Path, folder: Path, name: str, limit: int = 0) -> dict:
     from seqeval.metrics import classification_report, f1_score
     from seqeval.scheme import IOB2
 
+    from pipeline.training.ner_data import read_iob
+
     rel, sep = NER_SETS[name]
-    sentences = read_ner(data / rel, sep)
+    sentences = read_iob(data / rel, sep)
     if limit:
         sentences = sentences[:limit]
     nlp = load_pipeline(str(folder), "tokenize,ner", tokenize_pretokenized=True, ner_package=name)

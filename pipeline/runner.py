@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-import pandas as pd
 from tqdm import tqdm
 
 from pipeline.export import write_exports
@@ -238,7 +237,3 @@ def write_tables(store: Store, out: Path, skipped: set[str], fmt: str, raw_cells
         write_table(frame(table, table_rows), out / table, fmt, raw_cells)
     if export:
         write_exports(results, out / "export")
-
-
-def read_table(out: Path, table: str) -> pd.DataFrame:
-    return pd.read_csv(out / f"{table}.csv", dtype=str, keep_default_na=False)
