@@ -13,8 +13,10 @@ Rules live in `pipeline/data/entity_rules.tsv`.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from pipeline import linking
@@ -330,7 +332,7 @@ def gazetteer_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
     A match may swallow NER mentions it strictly contains («جامعه [اروپا]»); they are then
     removed from `taken` (in place)."""
     first_tokens, skip = _gazetteer_first_tokens(), _rules()["gazetteer_skip"]
-    spans = [(m.start, m.end) for m in taken]
+    by_sentence = _by_sentence(taken)
 
     def blocked(start: int, end: int) -> bool:
         """Overlaps a mention it does not contain, or contains two (NER split them on purpose:
@@ -339,6 +341,8 @@ def gazetteer_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
         return len(inside) > 1 or any(s < end and start < e and (s, e) not in inside for s, e in spans)
     out: list[EntityMention] = []
     for sent in sentences:
+        mentions = by_sentence[sent.index]
+        spans = [(m.start, m.end) for m in mentions]
         words = [w for w in sent.words if w.end > w.start]
         # multi-word tokens share one span: keep each span once
         words = [w for i, w in enumerate(words) if i == 0 or (w.start, w.end) != (words[i - 1].start, words[i - 1].end)]
@@ -361,9 +365,10 @@ def gazetteer_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
                         break
             if matched:
                 i, m = matched
-                swallowed = [t for t in taken if m.start <= t.start and t.end <= m.end]
+                swallowed = [t for t in mentions if m.start <= t.start and t.end <= m.end]
                 for t in swallowed:
                     taken.remove(t)
+                    mentions.remove(t)
                     spans.remove((t.start, t.end))
                 out.append(m)
                 spans.append((m.start, m.end))
@@ -381,8 +386,9 @@ def named_org_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
     from pipeline.syntax import PREPOSITIONS, is_punct, is_verb
 
     heads, out = _rules().get("name_head", frozenset()), []
-    spans = [(m.start, m.end) for m in taken]
+    by_sentence = _by_sentence(taken)
     for sent in sentences:
+        spans = [(m.start, m.end) for m in by_sentence[sent.index]]
         words = sent.words
         for i, w in enumerate(words[:-1]):
             if key(w.text) not in heads or (i and key(words[i - 1].text) in NAME_STOPS):
@@ -423,10 +429,11 @@ def propagated_mentions(text: str, sentences: list[Sentence], taken: list[Entity
         if m.label in ("ORG", "LOC") and not m.kb_id and names.get(tuple(key(m.text).split())) == "PER" \
                 and _link(m.text) is None:
             m.label = "PER"
-    spans = [(m.start, m.end) for m in taken]
+    by_sentence = _by_sentence(taken)
     out: list[EntityMention] = []
     longest = max((len(n) for n in names), default=0)
     for sent in sentences:
+        spans = [(m.start, m.end) for m in by_sentence[sent.index]]
         words = [w for w in sent.words if w.end > w.start]
         i = 0
         while i < len(words):
@@ -450,11 +457,9 @@ def propagated_mentions(text: str, sentences: list[Sentence], taken: list[Entity
 
 
 def _sentence_of(sentences: list[Sentence], offset: int) -> int:
-    best = sentences[0].index if sentences else 0
-    for sent in sentences:
-        if sent.start <= offset:
-            best = sent.index
-    return best
+    """Index of the last sentence starting at or before the offset (sentences are in order)."""
+    i = bisect.bisect_right([s.start for s in sentences], offset) - 1 if sentences else -1
+    return sentences[max(i, 0)].index if sentences else 0
 
 
 def link_mention(m: EntityMention) -> None:
@@ -472,8 +477,9 @@ def link_mention(m: EntityMention) -> None:
 def find_entities(text: str, sentences: list[Sentence], decimal_order: str) -> list[EntityMention]:
     """All entity mentions of a normalised document, sorted by position."""
     values = value_mentions(text, decimal_order, sentences)
+    values_by_sentence = _by_sentence(values)
     ner = [m for m in ner_mentions(text, sentences)
-           if not any(v.overlaps(m.start, m.end) for v in values)]
+           if not any(v.overlaps(m.start, m.end) for v in values_by_sentence[m.sent_index])]
     ner = _dedupe(ner)
     found = values + ner
     gazetteer = gazetteer_mentions(text, sentences, found)  # may drop NER mentions it swallows
@@ -488,7 +494,19 @@ def find_entities(text: str, sentences: list[Sentence], decimal_order: str) -> l
 def _dedupe(mentions: list[EntityMention]) -> list[EntityMention]:
     """Drop mentions overlapping an earlier, longer one (NER never should, splits might)."""
     out: list[EntityMention] = []
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if not any(o.overlaps(m.start, m.end) for o in out):
-            out.append(m)
+    for group in _by_sentence(mentions).values():
+        kept: list[EntityMention] = []
+        for m in sorted(group, key=lambda m: (-(m.end - m.start), m.start)):
+            if not any(o.overlaps(m.start, m.end) for o in kept):
+                kept.append(m)
+        out += kept
     return sorted(out, key=lambda m: m.start)
+
+
+def _by_sentence(mentions: list[EntityMention]) -> defaultdict[int, list[EntityMention]]:
+    """Mentions grouped by sentence: overlap checks stay within one sentence, so they cost
+    the same per sentence on a 5 MB document as on a short one."""
+    groups: defaultdict[int, list[EntityMention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.sent_index].append(m)
+    return groups

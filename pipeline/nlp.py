@@ -74,7 +74,7 @@ def analyse(texts: list[str], folder: Path | None = None, processors: str = PROC
     return nlp(docs) if docs else []
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     id: int  # 1-based within the sentence
     text: str
@@ -87,7 +87,7 @@ class Word:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     label: str
     start: int
@@ -95,7 +95,7 @@ class Mention:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     index: int
     start: int
@@ -149,13 +149,31 @@ def _convert(doc, offset: int, first_index: int) -> list[Sentence]:
 
 def analyse_documents(texts: list[str], folder: Path | None = None,
                       processors: str = PROCESSORS) -> list[list[Sentence]]:
-    """Sentences for each normalised text; all segments of all texts go to Stanza in one call."""
+    """Sentences for each normalised text. Segments of all texts go to Stanza together, in calls
+    of at most STANZA_CALL_CHARS, each converted to compact records before the next call, so
+    Stanza's heavy objects never hold more than one call's worth of text (multi-MB documents)."""
     jobs = [(doc_index, s, e) for doc_index, text in enumerate(texts) for s, e in segments(text)]
-    analysed = analyse([texts[d][s:e] for d, s, e in jobs], folder, processors)
     results: list[list[Sentence]] = [[] for _ in texts]
-    for (doc_index, start, _), doc in zip(jobs, analysed):
-        sentences = _convert(doc, start, len(results[doc_index]))
-        for sent in sentences:
-            sent.text = texts[doc_index][sent.start:sent.end]
-        results[doc_index].extend(sentences)
+    for group in _calls(jobs):
+        analysed = analyse([texts[d][s:e] for d, s, e in group], folder, processors)
+        for (doc_index, start, _), doc in zip(group, analysed):
+            sentences = _convert(doc, start, len(results[doc_index]))
+            for sent in sentences:
+                sent.text = texts[doc_index][sent.start:sent.end]
+            results[doc_index].extend(sentences)
     return results
+
+
+STANZA_CALL_CHARS = 100_000
+
+
+def _calls(jobs: list[tuple[int, int, int]]):
+    group, chars = [], 0
+    for job in jobs:
+        group.append(job)
+        chars += job[2] - job[1]
+        if chars >= STANZA_CALL_CHARS:
+            yield group
+            group, chars = [], 0
+    if group:
+        yield group

@@ -4,7 +4,7 @@ hazm's Normalizer does the core work (Arabic -> Persian letters and digits, spac
 prefixes, diacritics). On top of it, lost ZWNJs are restored from a lexicon built from
 ZWNJ-spelled forms in the training text (`pipeline/data/zwnj.tsv`, see
 `pipeline/training/zwnj_lexicon.py`). hazm gives no offsets, so each normalised chunk is
-aligned back to its original with difflib; every normalised character knows the original
+aligned back to its original (a linear walk, difflib on local windows); every normalised character knows the original
 span it came from, and `NormalizedText.to_original` turns any normalised span into a span of
 the original text.
 """
@@ -24,6 +24,7 @@ MAX_CHUNK = 2000  # characters per alignment unit; keeps difflib fast on huge on
 JOINING_LETTERS = set("بپتثجچحخسشصضطظعغفقکگلمنهیئ")
 ZWNJ_AFFIXES = Path(__file__).parent / "data" / "zwnj_affixes.tsv"
 MIN_PART_FREQ = 1000  # hazm corpus count below which a part is too rare to trust
+AMBIGUOUS_SHARE = 0.25  # a second split scoring this much of the best makes a word ambiguous
 # Persian letters (no digits or punctuation, which share the Arabic block) and ZWNJ.
 PERSIAN_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06C0\u06CC\u200c]+")
 
@@ -91,6 +92,12 @@ def _split_score(left: str, right: str) -> int:
     return 0
 
 
+def _best_splits(word: str) -> tuple[tuple[int, int], int]:
+    """The best (score, cut) of a word and the score of the runner-up cut."""
+    scored = sorted(((_split_score(word[:i], word[i:]), i) for i in range(2, len(word) - 1)), reverse=True)
+    return scored[0], scored[1][0] if len(scored) > 1 else 0
+
+
 def restore_zwnj_word(word: str) -> str:
     """The ZWNJ spelling of a word that lost its ZWNJ; the word itself when it did not."""
     lexicon = zwnj_lexicon()
@@ -98,8 +105,9 @@ def restore_zwnj_word(word: str) -> str:
         return lexicon[word]
     if ZWNJ in word or word in word_frequencies() or len(word) < 4:
         return word
-    score, cut = max((_split_score(word[:i], word[i:]), i) for i in range(2, len(word) - 1))
-    if not score:
+    (score, cut), runner_up = _best_splits(word)
+    # «چالهای»: «چال‌های» or «چاله‌ای»? Both parts known: only the context could tell.
+    if not score or runner_up >= AMBIGUOUS_SHARE * score:
         return word
     return restore_zwnj_word(word[:cut]) + ZWNJ + word[cut:]
 
@@ -203,19 +211,58 @@ def _chunks(text: str):
 
 
 def _align(original: str, normalised: str, offset: int, starts: array, ends: array) -> None:
+    """Append, for each normalised character, the original span it came from.
+
+    Walks both strings in step; at a mismatch, difflib aligns a small window and the walk
+    resumes after the first solid run of equal characters. The cost stays linear in the
+    length (difflib on whole chunks is quadratic on repetitive text).
+    """
     projected = original.translate(_char_table())
-    matcher = difflib.SequenceMatcher(None, projected, normalised, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "delete":
+    i = j = 0
+    while j < len(normalised):
+        if i < len(projected) and projected[i] == normalised[j]:
+            starts.append(offset + i)
+            ends.append(offset + i + 1)
+            i += 1
+            j += 1
             continue
-        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
-            for k in range(j2 - j1):
-                starts.append(offset + i1 + k)
-                ends.append(offset + i1 + k + 1)
-        else:  # an insertion or an uneven replacement: each new char covers the whole span
-            for _ in range(j2 - j1):
-                starts.append(offset + i1)
-                ends.append(offset + i2)
+        window = RESYNC_WINDOW
+        while True:
+            reaches_end = i + window >= len(projected) and j + window >= len(normalised)
+            matcher = difflib.SequenceMatcher(None, projected[i:i + window], normalised[j:j + window],
+                                              autojunk=False)
+            ops = _ops_to_resync(matcher.get_opcodes(), reaches_end)
+            if ops:
+                break
+            window *= 2
+        for tag, i1, i2, j1, j2 in ops:
+            _emit(tag, offset + i + i1, offset + i + i2, j2 - j1, starts, ends)
+        i, j = i + ops[-1][2], j + ops[-1][4]
+
+
+RESYNC_WINDOW = 32
+RESYNC_RUN = 4  # equal characters in a row that end a local difference
+
+
+def _ops_to_resync(ops: list, reaches_end: bool) -> list | None:
+    """The opcodes up to and including the first solid equal run; all of them at the end."""
+    if reaches_end:
+        return ops
+    for k, (tag, i1, i2, _, _) in enumerate(ops):
+        if tag == "equal" and i2 - i1 >= RESYNC_RUN and k > 0:
+            return ops[:k + 1]
+    return None
+
+
+def _emit(tag: str, first: int, last: int, count: int, starts: array, ends: array) -> None:
+    if tag == "delete":
+        return
+    if tag == "equal" or (tag == "replace" and last - first == count):
+        starts.extend(range(first, last))
+        ends.extend(range(first + 1, last + 1))
+    else:  # an insertion or an uneven replacement: each new char covers the whole span
+        starts.extend([first] * count)
+        ends.extend([last] * count)
 
 
 def normalize(original: str) -> NormalizedText:

@@ -19,7 +19,7 @@ class DocumentRow:
     metadata: dict = field(default_factory=dict)  # other fields of a JSONL/CSV record
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceRow:
     doc_id: str
     sent_id: int
@@ -104,7 +104,7 @@ def columns(table: str) -> list[str]:
     return [f.name for f in fields(TABLES[table])]
 
 
-@dataclass
+@dataclass(slots=True)
 class TokenRow:
     """One analysed word, with its span in the ORIGINAL text (for CoNLL-U / IOB / DocBin export)."""
     sent_id: int

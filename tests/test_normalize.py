@@ -24,6 +24,29 @@ def test_correct_joined_words_are_left_alone():
         assert restore_zwnj(word) == word
 
 
+def test_a_word_with_two_plausible_splits_is_left_alone():
+    # «چال‌های» (pits) or «چاله‌ای» (a pit)? Both parts are common words: no guess.
+    assert restore_zwnj("چالهای") == "چالهای"
+    assert restore_zwnj("کتابهایشان") == "کتاب" + ZWNJ + "هایشان"  # one plausible split
+
+
+def test_the_lexicon_builder_abstains_on_ambiguous_words_and_rare_compounds():
+    from collections import Counter
+
+    from pipeline.training.zwnj_lexicon import SpellingCounts, choose
+
+    counts = SpellingCounts(
+        spelled=Counter({"حرفه‌ای": 180, "حرف‌های": 60, "سیاست‌های": 50, "خون‌ریزی": 3}),
+        consistent_spelled=Counter({"حرفه‌ای": 20, "حرف‌های": 30, "سیاست‌های": 40}),
+        joined=Counter({"سیاستهای": 2}),
+        loose_joined=Counter({"خونریزی": 40}),
+    )
+    lexicon = choose(counts)
+    assert lexicon["سیاستهای"] == "سیاست‌های"
+    assert lexicon["حرفهای"] == "حرفهای"  # second split a third as common: ambiguous
+    assert "خونریزی" not in lexicon  # news writes it joined 40 times to 3
+
+
 def test_spans_point_into_the_original_text():
     original = "حزب محافظهکار در عرصه سياست خارجي، طرفدار يک سيستم دفاعى قوى است."
     norm = normalize(original)

@@ -235,6 +235,34 @@ def test_ten_thousand_tiny_files_are_processed(tmp_path):
     assert len(tables(out)["documents"]) == 10_000
 
 
+def test_a_multi_megabyte_single_line_document_is_processed_in_bounded_stanza_calls(tmp_path, monkeypatch):
+    """3 MB on one line. Tokenisation only (the full stack would take ~10 min on CI: see
+    benchmarks/long_document.py), but the same path: normaliser, segments, grouped Stanza
+    calls, extraction, tables."""
+    import pipeline.nlp as nlp
+
+    sentence = "نروژ با ۸/۱ میلیارد کرون به کشورهای آفریقایی کمک کرد و سیاستهای خود را ادامه داد. "
+    line = sentence * (3 * 2**20 // len(sentence.encode("utf-8")))
+    path = tmp_path / "huge.txt"
+    path.write_text(line, encoding="utf-8")
+    call_sizes = []
+    real_analyse = nlp.analyse
+
+    def tokenise_only(texts, folder=None, processors=nlp.PROCESSORS):
+        call_sizes.append(sum(map(len, texts)))
+        return real_analyse(texts, folder, "tokenize")
+
+    monkeypatch.setattr(nlp, "analyse", tokenise_only)
+    out = tmp_path / "out"
+    summary = run(RunConfig([path], out, progress=False, export=False))
+    assert (summary.ok, summary.failed) == (1, 0)
+    assert len(call_sizes) > 10 and max(call_sizes) <= nlp.STANZA_CALL_CHARS + nlp.SEGMENT_CHARS
+    sentences = tables(out)["sentences"]
+    assert len(sentences) >= line.count(".") * 0.9
+    last = sentences.loc[sentences["end"].astype(int).idxmax()]
+    assert normalize_text(line[int(last["start"]):int(last["end"])]) == last["text"]
+
+
 def test_a_long_single_line_document_is_split_and_processed(tmp_path):
     line = "نروژ یکی از کشورهای عضو ناتو است و با شوروی سابق هم‌مرز بود. " * 300  # ~19 KB, one line
     path = tmp_path / "long.txt"

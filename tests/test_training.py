@@ -35,6 +35,24 @@ def test_treebanks_are_harmonised(prepared):
     assert {r[9] for r in rows} <= {"_", "SpaceAfter=No"}
 
 
+def test_colloquial_multiword_tokens_become_single_words_for_the_tokenizer():
+    from pipeline.training.treebanks import as_single_words
+
+    sentence = [
+        "# text = اینه دلم",
+        "1-2\tاینه\t_\t_\t_\t_\t_\t_\t_\t_",
+        "1\tاین\tاین\tPRON\t_\t_\t0\troot\t_\t_",
+        "2\tه\tهست\tAUX\t_\t_\t1\tcop\t_\t_",
+        "3-4\tدلم\t_\t_\t_\t_\t_\t_\t_\t_",
+        "3\tدل\tدل\tNOUN\t_\t_\t1\tnsubj\t_\t_",
+        "4\tم\tمن\tPRON\t_\t_\t3\tnmod:poss\t_\t_",
+    ]
+    rows = [line.split("\t") for line in as_single_words(sentence)[1:]]
+    # «اینه» (colloquial copula) is one word now; «دلم» keeps PerDT's noun + clitic split
+    assert [(r[0], r[1], r[6]) for r in rows] == [
+        ("1", "اینه", "0"), ("2-3", "دلم", "_"), ("2", "دل", "1"), ("3", "م", "2")]
+
+
 def test_perdt_test_is_never_in_training(prepared):
     test_texts = {line.partition("=")[2].strip() for line in
                   (SHARED_DATA / "ud/perdt/fa_perdt-ud-test.conllu").open(encoding="utf-8")

@@ -46,9 +46,11 @@ def news_documents(raw_dir: Path) -> Iterator[tuple[str, str]]:
                 yield f"{path.stem}_{i:04d}", text
 
 
-def raw_texts(raw_dir: Path) -> Iterator[str]:
-    """Every raw text in the folder, whatever its format."""
+def raw_texts(raw_dir: Path, exclude: frozenset[str] = frozenset()) -> Iterator[str]:
+    """Every raw text in the folder, whatever its format (files named in `exclude` skipped)."""
     for path in sorted(raw_dir.iterdir()):
+        if path.name in exclude:
+            continue
         if path.suffix == ".jsonl":
             yield from _jsonl(path)
         elif path.suffix == ".json":

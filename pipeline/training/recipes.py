@@ -9,8 +9,8 @@ from __future__ import annotations
 RECIPES: dict[str, list[str]] = {
     "tokenize": [
         "stanza.models.tokenizer", "--lang", "fa", "--shorthand", "fa_ours",
-        "--txt_file", "{work}/ud/fa.train.txt", "--label_file", "{work}/ud/fa.train.toklabels",
-        "--mwt_json_file", "{work}/ud/fa.train.mwt.json",
+        "--txt_file", "{work}/ud/fa.tok_train.txt", "--label_file", "{work}/ud/fa.tok_train.toklabels",
+        "--mwt_json_file", "{work}/ud/fa.tok_train.mwt.json",
         "--dev_txt_file", "{work}/ud/fa.dev.txt", "--dev_label_file", "{work}/ud/fa.dev.toklabels",
         "--dev_conll_gold", "{work}/ud/fa.dev.conllu", "--conll_file", "{work}/tokenize.dev.pred.conllu",
         "--steps", "6000", "--eval_steps", "500", "--batch_size", "32",
@@ -18,7 +18,7 @@ RECIPES: dict[str, list[str]] = {
     ],
     "mwt": [
         "stanza.models.mwt_expander", "--lang", "fa", "--shorthand", "fa_ours",
-        "--train_file", "{work}/ud/fa.train.conllu", "--eval_file", "{work}/ud/fa.dev.conllu",
+        "--train_file", "{work}/ud/fa.tok_train.conllu", "--eval_file", "{work}/ud/fa.dev.conllu",
         "--gold_file", "{work}/ud/fa.dev.conllu", "--output_file", "{work}/mwt.dev.pred.conllu",
         "--num_epoch", "10",
         "--save_dir", "{models}", "--save_name", "mwt.pt", "--cpu",
@@ -49,20 +49,25 @@ RECIPES: dict[str, list[str]] = {
         "--no_checkpoint",  # a stale checkpoint from another run would be resumed silently
         "--save_dir", "{models}", "--save_name", "depparse.pt", "--cpu",
     ],
-    "ner": [
-        "stanza.models.ner_tagger", "--shorthand", "fa_arman",
-        "--train_file", "{work}/ner/arman.train.json", "--eval_file", "{work}/ner/arman.dev.json",
-        "--wordvec_pretrain_file", "{models}/pretrain.pt",
-        "--char_hidden_dim", "100", "--hidden_dim", "128",
-        "--max_steps", "2500", "--eval_interval", "250", "--batch_size", "32",
-        "--save_dir", "{models}", "--save_name", "ner_arman.pt", "--cpu",
-    ],
-    "ner_peyma": [
-        "stanza.models.ner_tagger", "--shorthand", "fa_peyma",
-        "--train_file", "{work}/ner/peyma.train.json", "--eval_file", "{work}/ner/peyma.dev.json",
-        "--wordvec_pretrain_file", "{models}/pretrain.pt",
-        "--char_hidden_dim", "100", "--hidden_dim", "128",
-        "--max_steps", "2500", "--eval_interval", "250", "--batch_size", "32",
-        "--save_dir", "{models}", "--save_name", "ner_peyma.pt", "--cpu",
-    ],
 }
+
+
+def _ner(corpus: str) -> list[str]:
+    """One NER recipe per corpus (Arman: PER ORG LOC FAC PRO EVENT; PEYMA adds DAT TIM MON PCT)."""
+    return [
+        "stanza.models.ner_tagger", "--shorthand", f"fa_{corpus}",
+        "--train_file", f"{{work}}/ner/{corpus}.train.json", "--eval_file", f"{{work}}/ner/{corpus}.dev.json",
+        "--wordvec_pretrain_file", "{models}/pretrain.pt",
+        "--char_hidden_dim", "100", "--hidden_dim", "128",
+        "--max_steps", "2500", "--eval_interval", "250", "--batch_size", "32",
+        "--save_dir", "{models}", "--save_name", f"ner_{corpus}.pt", "--cpu",
+    ]
+
+
+RECIPES["ner"] = _ner("arman")
+RECIPES["ner_peyma"] = _ner("peyma")
+# Stage 2 of the parser: 1,200 more steps from the stage-1 model (Adadelta restarted); split in two
+# so each run fits a session on 2 cores. It overwrites depparse.pt with its best dev checkpoint.
+RECIPES["depparse_more"] = RECIPES["depparse"] + [
+    "--continue_from", "{models}/depparse.pt", "--max_steps", "1200", "--eval_interval", "200",
+]

@@ -12,8 +12,12 @@ What is kept and why (see models/README.md):
   PERDT_REPEAT times, so the models follow PerDT's conventions (the test set's) where the
   treebanks disagree.
 - MISC: only SpaceAfter=No is kept (transliterations are noise for Stanza).
-- Every FORM and LEMMA is passed through the pipeline's character normaliser, so models
-  see text spelt the way the pipeline spells it at run time.
+- Multi-word tokens: iPerUDT is colloquial and splits clitics that formal text (PerDT, the
+  news the pipeline reads) writes as part of one word («اینه» → «این ه», «بهش» → «به ش»).
+  Trained on them, the tokenizer flagged formal words such as «گسترش» as multi-word. The
+  tokenizer and MWT expander therefore train on `fa.tok_train.*`, where iPerUDT's multi-word
+  tokens are single words except a content word + pronoun clitic («دلم» → «دل م»), which
+  PerDT splits too; the tagger and parser keep every split.
 """
 from __future__ import annotations
 
@@ -123,15 +127,65 @@ def propn_as_in_perdt(sentence: list[str], names: set[str]) -> list[str]:
     return rows
 
 
+PRONOUN_CLITICS = {"ش", "م", "ت", "شان", "مان", "تان", "اش", "ام", "ات", "یش", "یم"}
+CONTENT_UPOS = {"NOUN", "PROPN", "ADJ", "VERB", "ADV"}
+
+
+def _formal_split(parts: list[list[str]]) -> bool:
+    """A content word + pronoun clitic, split the way PerDT splits it."""
+    return (len(parts) == 2 and parts[0][3] in CONTENT_UPOS and parts[1][3] == "PRON"
+            and parts[1][1] in PRONOUN_CLITICS)
+
+
+def as_single_words(sentence: list[str]) -> list[str]:
+    """The sentence with its colloquial multi-word tokens written as one word (for the tokenizer)."""
+    rows = [r.split("\t") for r in sentence if not r.startswith("#")]
+    words = []  # [cols, range row or None when the word starts a kept multi-word token]
+    new_id, i = {}, 0
+    while i < len(rows):
+        cols = rows[i]
+        if "-" not in cols[0]:
+            new_id[int(cols[0])] = len(words) + 1
+            words.append([cols[:], None])
+            i += 1
+            continue
+        start, end = map(int, cols[0].split("-"))
+        parts = [r for r in rows[i + 1:] if "-" not in r[0] and start <= int(r[0]) <= end]
+        i += 1 + len(parts)
+        if _formal_split(parts):
+            for k, part in enumerate(parts):
+                new_id[int(part[0])] = len(words) + 1
+                words.append([part[:], (cols, len(parts)) if k == 0 else None])
+            continue
+        # one word: the part whose head lies outside the token heads it
+        word = next((p for p in parts if not start <= int(p[6]) <= end), parts[0])[:]
+        word[1], word[2], word[5], word[9] = cols[1], cols[1], "_", cols[9]
+        for part in parts:
+            new_id[int(part[0])] = len(words) + 1
+        words.append([word, None])
+    lines = [r for r in sentence if r.startswith("#")]
+    for n, (cols, token) in enumerate(words, 1):
+        if token:
+            range_cols, size = token
+            lines.append("\t".join([f"{n}-{n + size - 1}", *range_cols[1:]]))
+        head = int(cols[6]) if cols[6].isdigit() else 0
+        cols[0], cols[6] = str(n), str(new_id.get(head, 0))
+        lines.append("\t".join(cols))
+    return lines
+
+
 def prepare_ud(data_dir: Path, out_dir: Path) -> None:
     perdt_train, dev = [], []
     for i, sent in enumerate(read_conllu(data_dir / PERDT_DEV)):
         (dev if i % 5 == 0 else perdt_train).append(harmonise_sentence(sent))
     names = proper_nouns(perdt_train)
     train = perdt_train * PERDT_REPEAT
+    tok_train = list(train)
     for rel in UD_TRAIN:
-        train.extend(propn_as_in_perdt(harmonise_sentence(s), names) for s in read_conllu(data_dir / rel))
-    for name, sents in (("train", train), ("dev", dev)):
+        sents = [propn_as_in_perdt(harmonise_sentence(s), names) for s in read_conllu(data_dir / rel)]
+        train.extend(sents)
+        tok_train.extend(as_single_words(s) if "iperudt" in rel else s for s in sents)
+    for name, sents in (("train", train), ("tok_train", tok_train), ("dev", dev)):
         conllu = out_dir / f"fa.{name}.conllu"
         write_conllu(sents, conllu)
         txt = out_dir / f"fa.{name}.txt"
