@@ -10,6 +10,7 @@ names, which is what stances and events need.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from pipeline.titles import TitlePhrase, find_titles, mention_map
 
 ACTOR_LABELS = frozenset({"PER", "ORG", "LOC", "FAC"})
 PAIR_WINDOW = 1  # sentences back that «دو طرف» looks for two persons
+LOOKBACK_SENTENCES = 40  # how far back an antecedent is looked for
 
 
 @dataclass(frozen=True)
@@ -69,15 +71,26 @@ class Resolver:
     def __init__(self, parses: dict[int, Parse], mentions: list[EntityMention]):
         self.parses = parses
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self._in_sentence: dict[int, list[EntityMention]] = {}
+        for m in self.mentions:
+            self._in_sentence.setdefault(m.sent_index, []).append(m)
+        self._full_names: dict[tuple[str, ...], EntityMention] = {}
+        for m in self.mentions:  # surname (any final part of a name) -> the longest full name
+            tokens = tuple(key(m.text).split()) if m.label == "PER" else ()
+            for k in range(1, len(tokens)):
+                best = self._full_names.get(tokens[-k:])
+                if best is None or len(m.text) > len(best.text):
+                    self._full_names[tokens[-k:]] = m
         self._refs: dict[int, list[Reference]] = {}
         self._titles: dict[int, list[TitlePhrase]] = {}
         self._by_word: dict[int, dict[int, EntityMention]] = {}
-        self.roles: list[tuple[str, str, EntityMention]] = []  # (title key, object key, person)
+        self.roles: dict[str, list[tuple[set[str], EntityMention]]] = {}  # title -> (object words, person)
 
     # ------------------------------------------------------------ per-sentence indexes
 
     def sentence_mentions(self, sent_index: int) -> list[EntityMention]:
-        return [m for m in self.mentions if m.sent_index == sent_index]
+        return self._in_sentence.get(sent_index, [])
 
     def by_word(self, sent_index: int) -> dict[int, EntityMention]:
         if sent_index not in self._by_word:
@@ -134,8 +147,20 @@ class Resolver:
             return m.label == "ORG"
         return m.label in ACTOR_LABELS
 
+    def _before(self, position: int, sent_index: int) -> list[EntityMention]:
+        """Mentions ending before the position, nearest first, at most LOOKBACK_SENTENCES back
+        (the cost of a reference stays bounded on a document of any length)."""
+        out = []
+        for i in range(bisect.bisect_left(self._starts, position) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.sent_index < sent_index - LOOKBACK_SENTENCES:
+                break
+            if m.end <= position:
+                out.append(m)
+        return out
+
     def resolve(self, rule: ReferenceRule, position: int, sent_index: int) -> list[EntityMention]:
-        before = [m for m in reversed(self.mentions) if m.end <= position]
+        before = self._before(position, sent_index)
         constraint = rule.constraint
         if constraint == "pair":
             persons = self._distinct([m for m in before if m.label == "PER"
@@ -168,23 +193,18 @@ class Resolver:
         """A surname mention -> the longest person mention of the document ending with it."""
         if m.label != "PER":
             return m
-        tokens = key(m.text).split()
-        longer = [o for o in self.mentions if o.label == "PER" and len(key(o.text).split()) > len(tokens)
-                  and key(o.text).split()[-len(tokens):] == tokens]
-        return max(longer, key=lambda o: len(o.text)) if longer else m
+        return self._full_names.get(tuple(key(m.text).split()), m)
 
     # ------------------------------------------------------------ titles
 
     def add_role(self, person: EntityMention, title: str, obj: str) -> None:
-        self.roles.append((_title_key(title), key(obj), self.full_name(person)))
+        self.roles.setdefault(_title_key(title), []).append((set(key(obj).split()), self.full_name(person)))
 
     def holder(self, title: TitlePhrase) -> EntityMention | None:
         """The person a bare title refers to, from the ROLE relations of the document."""
-        wanted, obj = _title_key(title.text), set(key(title.object_text).split())
-        for title_key, obj_key, person in self.roles:
-            if title_key == wanted and obj & set(obj_key.split()):
-                return person
-        return None
+        obj = set(key(title.object_text).split())
+        return next((person for obj_words, person in self.roles.get(_title_key(title.text), [])
+                     if obj & obj_words), None)
 
     # ------------------------------------------------------------ actors
 

@@ -159,8 +159,11 @@ def _strip_prefixes(text: str, m: EntityMention) -> EntityMention:
     return m
 
 
+PREVIOUS_WORD_WINDOW = 200
+
+
 def _previous_word(text: str, offset: int) -> str:
-    before = text[:offset].split()
+    before = text[max(0, offset - PREVIOUS_WORD_WINDOW):offset].split()  # not the whole text: linear cost
     return key(before[-1]) if before else ""
 
 

@@ -287,12 +287,13 @@ def extract_relations(parses: dict[int, Parse], resolver: Resolver) -> list[Rela
     for sent_index in sorted(parses):
         typed += pattern_relations(parses[sent_index], resolver)
     # titles already bound by a pattern (their person is beside them) are not leads
-    bound = {id(t) for s in parses for t in resolver.titles(s)
-             if any(r.relation == "ROLE" and r.predicate == t.text and r.sent_index == s for r in typed)}
+    roles = {(r.sent_index, r.predicate) for r in typed if r.relation == "ROLE"}
+    bound = {id(t) for s in parses for t in resolver.titles(s) if (s, t.text) in roles}
     typed += lead_roles(parses, resolver, bound)
+    by_id = {m.id: m for m in resolver.mentions}
     for r in typed:
         if r.relation == "ROLE":
-            person = next((m for m in resolver.mentions if m.id == r.subject_id), None)
+            person = by_id.get(r.subject_id)
             if person is not None:
                 resolver.add_role(person, r.predicate, r.object)
     actions = []
