@@ -77,7 +77,7 @@ def _actor_units(parse: Parse, resolver: Resolver) -> list[Unit]:
             while m.label in ("ORG", "FAC") and last + 1 in by_word and by_word[last + 1].label in ("ORG", "LOC"):
                 m = by_word[last + 1]
                 last = max(parse.words_in(m.start, m.end))
-            if m.label in ("PER", "ORG", "LOC", "FAC"):
+            if m.label in ("PER", "ORG", "LOC", "FAC") and not _attribution(parse, wid, last):
                 units.append(Unit(wid, last, resolver.actors(sent_index, wid, last)))
             wid = last + 1
         else:
@@ -85,6 +85,19 @@ def _actor_units(parse: Parse, resolver: Resolver) -> list[Unit]:
                 units.append(Unit(wid, wid, resolver.actors(sent_index, wid, wid)))
             wid += 1
     return [u for u in units if u.actors]
+
+
+ATTRIBUTION_WORDS = frozenset({"گزارش", "نقل"})  # «به گزارش X», «به نقل از X»
+
+
+def _attribution(parse: Parse, first: int, last: int) -> bool:
+    """A news source, not an actor: «به گزارش خبرگزاری فارس», «به نقل از پاکستان تودی», and
+    the dateline «خبرگزاری فارس: …»."""
+    before = {key(parse.word(i).text) for i in range(max(1, first - 2), first)}
+    if before & ATTRIBUTION_WORDS:
+        return True
+    return (key(parse.word(first).text) in media_heads() and last < len(parse)
+            and key(parse.word(last + 1).text) == ":")
 
 
 # Discourse connectives that look like PPs: what follows them is not inside a PP.
@@ -232,6 +245,7 @@ def subject_of(parse: Parse, head: int, resolver: Resolver, before: int | None =
             ids = list(range(ids[0], ids[-1] + 1)) if ids else []
             # a «subject» inside a PP or a comma-separated aside is a misparse
             if ids and not any(is_verb(parse.word(i)) or is_punct(parse.word(i)) for i in ids) \
+                    and not _attribution(parse, ids[0], ids[-1]) \
                     and not in_pp(parse, ids[0], set(resolver.by_word(parse.sent.index)), trust_parse=False):
                 actors = resolver.actors(parse.sent.index, ids[0], ids[-1])
                 if actors:

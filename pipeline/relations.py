@@ -224,9 +224,10 @@ def lead_roles(parses: dict[int, Parse], resolver: Resolver, bound: set[int]) ->
     LEAD_WINDOW sentences)."""
     found = []
     order = sorted(parses)
-    first_seen: dict[str, int] = {}
+    headline = order[0] if order else -1
+    first_seen: dict[str, int] = {}  # where each person is first named outside the headline
     for m in resolver.mentions:
-        if m.label == "PER":
+        if m.label == "PER" and m.sent_index != headline:  # «البرادعی: …» heads the lead «مدیر کل …»
             first_seen.setdefault(key(resolver.full_name(m).text), m.start)
     taken: set[str] = set()
     for n, sent_index in enumerate(order):

@@ -33,6 +33,7 @@ from pipeline.syntax import (Parse, PatternMatch, find_patterns, is_negated, is_
 FLIP = {"favor": "against", "against": "favor", "neutral": "neutral"}
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
 MAX_TARGET_WORDS = 20
+DANGLING = clauses.PREPOSITIONS | {"و", "یا", "را", "از"}  # words an issue phrase cannot end with
 MAX_RELATIVE_WORDS = 14  # a relative clause inside a PP is skipped when at most this long
 NEGATION_REACH = 12  # words after a nominal/adjectival cue searched for its (negated) copula
 COORDINATION_REACH = 6  # words before «و/یا» + a nominal cue searched for a purpose marker
@@ -239,6 +240,8 @@ def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[in
         if spec.startswith(">") or spec == "ccomp":
             ids = [i for i in ids if i < min((s for s in stop if s > cue.last), default=len(parse) + 1)]
         ids = [i for i in ids if i not in cue.ids][:MAX_TARGET_WORDS]
+        while ids and key(parse.word(ids[-1]).text) in DANGLING:  # «عدم مداخله آمریکا در» (cut short)
+            ids.pop()
         if not ids:
             continue
         resolved = _resolve_issue(parse, ids, parses, state)
@@ -342,6 +345,7 @@ def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
 
 def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance]:
     state, found = _State(), []
+    stated: set[tuple[int, str, str, str]] = set()
     for sent_index in sorted(parses):
         parse = parses[sent_index]
         speakers = clauses.speakers(parse, resolver)
@@ -367,11 +371,11 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
             cue_text = parse.text(cue.first, cue.last)
             for actor in actors:
                 for issue in issues:
-                    stance = Stance(sent_index, actor, issue, polarity, cue_text, is_negative and rule == "flip",
-                                    strength)
-                    if not any((s.sent_index, s.actor.text, s.target, s.polarity)
-                               == (sent_index, actor.text, issue, polarity) for s in found):
-                        found.append(stance)  # two cues of one clause («… قابل بررسی است») state it once
+                    if (sent_index, actor.text, issue, polarity) in stated:
+                        continue  # two cues of one clause («… قابل بررسی است») state it once
+                    stated.add((sent_index, actor.text, issue, polarity))
+                    found.append(Stance(sent_index, actor, issue, polarity, cue_text,
+                                        is_negative and rule == "flip", strength))
             state.last_target, state.last_actors = issues[-1], actors
         if speakers:
             state.last_speakers = speakers[-1][1]
