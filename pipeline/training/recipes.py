@@ -71,3 +71,8 @@ RECIPES["ner_peyma"] = _ner("peyma")
 RECIPES["depparse_more"] = RECIPES["depparse"] + [
     "--continue_from", "{models}/depparse.pt", "--max_steps", "1200", "--eval_interval", "200",
 ]
+# Arman NER, stages 2 and 3: 1,500 more steps each from the saved model (SGD restarted), run
+# twice after `ner`; each run overwrites ner_arman.pt with its best dev checkpoint.
+RECIPES["ner_more"] = RECIPES["ner"] + [
+    "--finetune", "--finetune_load_name", "{models}/ner_arman.pt", "--max_steps", "1500",
+]
