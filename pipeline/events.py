@@ -253,6 +253,16 @@ def _actors(parse: Parse, match: PatternMatch, args: dict[str, str], resolver: R
 # ---------------------------------------------------------------- date, place, money
 
 
+def _not_conversions(money: list[EntityMention], text: str, offset: int) -> list[EntityMention]:
+    """Amounts without their conversions: «۳ میلیارد یورو (۳٫۲۷ میلیارد دلار)» is the euros."""
+    kept = []
+    for m in money:
+        if kept and text[kept[-1].end - offset:m.start - offset].strip() in ("(", "["):
+            continue
+        kept.append(m)
+    return kept
+
+
 def _nearest(mentions: list[EntityMention], parse: Parse, match: PatternMatch) -> EntityMention | None:
     """The mention in the trigger's clause, else the nearest in the sentence."""
     if not mentions:
@@ -293,7 +303,7 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
            speakers: list[tuple[int, list[Actor]]], state: _State) -> Event | None:
     args = _args(match)
     mentions = resolver.sentence_mentions(parse.sent.index)
-    money = [m for m in mentions if m.label == "MONEY"]
+    money = _not_conversions([m for m in mentions if m.label == "MONEY"], parse.sent.text, parse.sent.start)
     if "money" in args and not money:
         return None
     previous = key(parse.word(match.first - 1).text) if match.first > 1 else ""

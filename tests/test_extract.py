@@ -245,6 +245,17 @@ def test_favor_against_and_negation():
         ("حزب دموکرات مسیحی", "افزایش کمک به کشورهای در حال توسعه", "against", True, "normal")]
 
 
+def test_a_news_agency_dateline_is_not_the_holder():
+    # «خبرگزاری فارس: دستگاه قضایی شیلی با استرداد مخالفت کرد.»: the parse makes both nsubj
+    toks = [T("خبرگزاری", head=10, deprel="nsubj"), T("فارس", head=1, deprel="flat"),
+            T(":", head=10, deprel="punct"), T("دستگاه", head=10, deprel="nsubj"),
+            T("قضایی", upos="ADJ", head=4, deprel="amod"), T("شیلی", head=4, deprel="nmod:poss"),
+            T("با", head=8, deprel="case"), T("استرداد", head=10, deprel="obl"),
+            T("مخالفت", head=10, deprel="compound:lvc"), V("کرد", "کرد"), T(".", head=10, deprel="punct")]
+    found = _stances((toks, (("ORG", 1, 2), ("LOC", 6, 6))))
+    assert found and all(actor != "خبرگزاری فارس" for actor, *_ in found)
+
+
 def test_negated_opposition_is_favor():
     toks = words("نروژ مخالف استفاده از نیروهای پیمان ناتو ، در بوسنی") + [AUX("نمی‌باشد", "باشد"), "."]
     assert _stances((toks, (("LOC", 1, 1), ("ORG", 6, 7), ("LOC", 10, 10)))) == [
@@ -319,6 +330,13 @@ def test_aid_amount_currency_date_and_recipient():
     aid = next(e for e in events if e.event_type == "AID")
     assert (aid.actor, aid.recipient, aid.date, aid.currency) == ("نروژ", "کشورهای در حال توسعه", "1989", "USD")
     assert aid.amount == pytest.approx(917.5e6) and aid.amount_text == "۵ / ۹۱۷ میلیون دلار"
+
+
+def test_aid_amount_is_the_stated_currency_not_its_conversion():
+    toks = words("آلمان ۳ میلیارد یورو ( ۳ / ۲۷ میلیارد دلار ) به لوفت هانزا کمک") + [V("کرد", "کرد"), "."]
+    events = _events((toks, (("LOC", 1, 1), ("ORG", 13, 14))), decimal_order="reversed")
+    aid = next(e for e in events if e.event_type == "AID")
+    assert (aid.amount, aid.currency, aid.amount_text) == (3e9, "EUR", "۳ میلیارد یورو")
 
 
 def test_visit_is_consult_with_location_and_date():
