@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     em.add_argument("--limit", type=int, default=0, help="only the first N sentences (quick check)")
 
     tr = sub.add_parser("train", help="rebuild a model from ../shared/data (see models/README.md)")
-    tr.add_argument("processor", help="data | vectors | zwnj | tokenize | mwt | lemma | pos | depparse | depparse_more | ner | ner_more | ner_peyma | install")
+    tr.add_argument("processor", help="data | vectors | zwnj | tokenize | mwt | lemma | pos | depparse | depparse_more | ner | ner_more | ner_peyma | ner_peyma_more | install")
     tr.add_argument("--data", type=Path, default=Path("../shared/data"))
     tr.add_argument("--work", type=Path, default=Path("work"))
     tr.epilog = "Arguments after `--` go to Stanza's trainer unchanged."

@@ -36,7 +36,7 @@ RECIPES: dict[str, list[str]] = {
         "--output_file", "{work}/pos.dev.pred.conllu",
         "--wordvec_pretrain_file", "{models}/pretrain.pt",
         "--char_hidden_dim", "100", "--share_hid", "--hidden_dim", "150",
-        "--max_steps", "1200", "--eval_interval", "150", "--batch_size", "100",
+        "--max_steps", "2400", "--eval_interval", "300", "--batch_size", "100",
         "--save_dir", "{models}", "--save_name", "pos.pt", "--cpu",
     ],
     "depparse": [
@@ -71,8 +71,11 @@ RECIPES["ner_peyma"] = _ner("peyma")
 RECIPES["depparse_more"] = RECIPES["depparse"] + [
     "--continue_from", "{models}/depparse.pt", "--max_steps", "1200", "--eval_interval", "200",
 ]
-# Arman NER, stages 2 and 3: 1,500 more steps each from the saved model (SGD restarted), run
-# twice after `ner`; each run overwrites ner_arman.pt with its best dev checkpoint.
+# NER, further stages: 1,500 more steps from the saved model (SGD restarted); each run overwrites
+# the model with its best dev checkpoint (Arman: run twice after `ner`; PEYMA: once).
 RECIPES["ner_more"] = RECIPES["ner"] + [
     "--finetune", "--finetune_load_name", "{models}/ner_arman.pt", "--max_steps", "1500",
+]
+RECIPES["ner_peyma_more"] = RECIPES["ner_peyma"] + [
+    "--finetune", "--finetune_load_name", "{models}/ner_peyma.pt", "--max_steps", "1500",
 ]
