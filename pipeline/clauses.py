@@ -12,8 +12,7 @@ import functools
 from dataclasses import dataclass
 
 from pipeline.coref import Actor, Resolver, generic_actors
-from pipeline.syntax import (CLAUSE_MARKERS, PREPOSITIONS, Parse, is_punct, is_verb, key,
-                             read_tsv, word_matches)
+from pipeline.syntax import CLAUSE_MARKERS, PREPOSITIONS, Parse, is_punct, is_verb, key, read_tsv
 
 FIRST_PERSON = frozenset({"ما", "من"})
 # Openers of adverbial clauses: an actor inside one is not the main clause's subject
@@ -324,7 +323,7 @@ def speakers(parse: Parse, resolver: Resolver) -> list[tuple[int, list[Actor]]]:
         found.append((units[0].last + 1, units[0].actors))
     for wid in range(1, len(parse) + 1):
         for seq in speech_verbs():
-            if all(wid + i <= len(parse) and word_matches(parse.word(wid + i), tok) for i, tok in enumerate(seq)):
+            if all(parse.matches(wid + i, tok) for i, tok in enumerate(seq)):
                 end = wid + len(seq) - 1
                 verb = next((i for i in range(end, wid - 1, -1) if is_verb(parse.word(i))), end)
                 actors = subject_of(parse, verb, resolver, before=wid) or nearest_actor_left(parse, wid, resolver)

@@ -14,7 +14,7 @@ import bisect
 import functools
 from dataclasses import dataclass, field
 
-from pipeline.entities import EntityMention
+from pipeline.entities import EntityMention, by_sentence
 from pipeline.syntax import PREPOSITIONS, Parse, is_punct, key, read_tsv
 from pipeline.titles import TitlePhrase, find_titles, mention_map
 
@@ -72,9 +72,7 @@ class Resolver:
         self.parses = parses
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        self._in_sentence: dict[int, list[EntityMention]] = {}
-        for m in self.mentions:
-            self._in_sentence.setdefault(m.sent_index, []).append(m)
+        self._in_sentence = by_sentence(self.mentions)
         self._full_names: dict[tuple[str, ...], EntityMention] = {}
         for m in self.mentions:  # surname (any final part of a name) -> the longest full name
             tokens = tuple(key(m.text).split()) if m.label == "PER" else ()

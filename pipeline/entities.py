@@ -315,9 +315,12 @@ def ner_mentions(text: str, sentences: list[Sentence]) -> list[EntityMention]:
 def value_mentions(text: str, decimal_order: str, sentences: list[Sentence]) -> list[EntityMention]:
     from pipeline.values import find_values
 
+    starts = [s.start for s in sentences]
     out = []
     for v in find_values(text, decimal_order, None):
-        out.append(EntityMention(_sentence_of(sentences, v.start), v.label, v.start, v.end, v.text,
+        # the last sentence starting at or before the value
+        sent_index = sentences[max(bisect.bisect_right(starts, v.start) - 1, 0)].index if sentences else 0
+        out.append(EntityMention(sent_index, v.label, v.start, v.end, v.text,
                                  v.normalized, source="rules", currency=v.currency, amount=v.amount))
     return out
 
@@ -335,7 +338,7 @@ def gazetteer_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
     A match may swallow NER mentions it strictly contains («جامعه [اروپا]»); they are then
     removed from `taken` (in place)."""
     first_tokens, skip = _gazetteer_first_tokens(), _rules()["gazetteer_skip"]
-    by_sentence = _by_sentence(taken)
+    in_sentence = by_sentence(taken)
 
     def blocked(start: int, end: int) -> bool:
         """Overlaps a mention it does not contain, or contains two (NER split them on purpose:
@@ -344,7 +347,7 @@ def gazetteer_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
         return len(inside) > 1 or any(s < end and start < e and (s, e) not in inside for s, e in spans)
     out: list[EntityMention] = []
     for sent in sentences:
-        mentions = by_sentence[sent.index]
+        mentions = in_sentence[sent.index]
         spans = [(m.start, m.end) for m in mentions]
         words = [w for w in sent.words if w.end > w.start]
         # multi-word tokens share one span: keep each span once
@@ -389,9 +392,9 @@ def named_org_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
     from pipeline.syntax import PREPOSITIONS, is_punct, is_verb
 
     heads, out = _rules().get("name_head", frozenset()), []
-    by_sentence = _by_sentence(taken)
+    in_sentence = by_sentence(taken)
     for sent in sentences:
-        spans = [(m.start, m.end) for m in by_sentence[sent.index]]
+        spans = [(m.start, m.end) for m in in_sentence[sent.index]]
         words = sent.words
         for i, w in enumerate(words[:-1]):
             if key(w.text) not in heads or (i and key(words[i - 1].text) in NAME_STOPS):
@@ -432,11 +435,11 @@ def propagated_mentions(text: str, sentences: list[Sentence], taken: list[Entity
         if m.label in ("ORG", "LOC") and not m.kb_id and names.get(tuple(key(m.text).split())) == "PER" \
                 and _link(m.text) is None:
             m.label = "PER"
-    by_sentence = _by_sentence(taken)
+    in_sentence = by_sentence(taken)
     out: list[EntityMention] = []
     longest = max((len(n) for n in names), default=0)
     for sent in sentences:
-        spans = [(m.start, m.end) for m in by_sentence[sent.index]]
+        spans = [(m.start, m.end) for m in in_sentence[sent.index]]
         words = [w for w in sent.words if w.end > w.start]
         i = 0
         while i < len(words):
@@ -459,12 +462,6 @@ def propagated_mentions(text: str, sentences: list[Sentence], taken: list[Entity
     return out
 
 
-def _sentence_of(sentences: list[Sentence], offset: int) -> int:
-    """Index of the last sentence starting at or before the offset (sentences are in order)."""
-    i = bisect.bisect_right([s.start for s in sentences], offset) - 1 if sentences else -1
-    return sentences[max(i, 0)].index if sentences else 0
-
-
 def link_mention(m: EntityMention) -> None:
     """kb_id/canonical name/kind for LOC/ORG (and NER label errors on country/org names)."""
     if m.label in VALUE_LABELS:
@@ -480,7 +477,7 @@ def link_mention(m: EntityMention) -> None:
 def find_entities(text: str, sentences: list[Sentence], decimal_order: str) -> list[EntityMention]:
     """All entity mentions of a normalised document, sorted by position."""
     values = value_mentions(text, decimal_order, sentences)
-    values_by_sentence = _by_sentence(values)
+    values_by_sentence = by_sentence(values)
     ner = [m for m in ner_mentions(text, sentences)
            if not any(v.overlaps(m.start, m.end) for v in values_by_sentence[m.sent_index])]
     ner = _dedupe(ner)
@@ -497,7 +494,7 @@ def find_entities(text: str, sentences: list[Sentence], decimal_order: str) -> l
 def _dedupe(mentions: list[EntityMention]) -> list[EntityMention]:
     """Drop mentions overlapping an earlier, longer one (NER never should, splits might)."""
     out: list[EntityMention] = []
-    for group in _by_sentence(mentions).values():
+    for group in by_sentence(mentions).values():
         kept: list[EntityMention] = []
         for m in sorted(group, key=lambda m: (-(m.end - m.start), m.start)):
             if not any(o.overlaps(m.start, m.end) for o in kept):
@@ -506,7 +503,7 @@ def _dedupe(mentions: list[EntityMention]) -> list[EntityMention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _by_sentence(mentions: list[EntityMention]) -> defaultdict[int, list[EntityMention]]:
+def by_sentence(mentions: list[EntityMention]) -> defaultdict[int, list[EntityMention]]:
     """Mentions grouped by sentence: overlap checks stay within one sentence, so they cost
     the same per sentence on a 5 MB document as on a short one."""
     groups: defaultdict[int, list[EntityMention]] = defaultdict(list)

@@ -11,8 +11,10 @@ import json
 import logging
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
@@ -154,7 +156,7 @@ def analyse_documents(texts: list[str], folder: Path | None = None,
     Stanza's heavy objects never hold more than one call's worth of text (multi-MB documents)."""
     jobs = [(doc_index, s, e) for doc_index, text in enumerate(texts) for s, e in segments(text)]
     results: list[list[Sentence]] = [[] for _ in texts]
-    for group in _calls(jobs):
+    for group in bounded_groups(jobs, lambda job: job[2] - job[1], STANZA_CALL_CHARS):
         analysed = analyse([texts[d][s:e] for d, s, e in group], folder, processors)
         for (doc_index, start, _), doc in zip(group, analysed):
             sentences = _convert(doc, start, len(results[doc_index]))
@@ -165,15 +167,20 @@ def analyse_documents(texts: list[str], folder: Path | None = None,
 
 
 STANZA_CALL_CHARS = 100_000
+T = TypeVar("T")
 
 
-def _calls(jobs: list[tuple[int, int, int]]):
-    group, chars = [], 0
-    for job in jobs:
-        group.append(job)
-        chars += job[2] - job[1]
-        if chars >= STANZA_CALL_CHARS:
+def bounded_groups(items: Iterable[T], size: Callable[[T], int], max_size: int,
+                   max_count: int | None = None) -> Iterator[list[T]]:
+    """Consecutive items in groups closed once their total size reaches max_size (or they
+    number max_count)."""
+    group: list[T] = []
+    total = 0
+    for item in items:
+        group.append(item)
+        total += size(item)
+        if total >= max_size or (max_count is not None and len(group) >= max_count):
             yield group
-            group, chars = [], 0
+            group, total = [], 0
     if group:
         yield group

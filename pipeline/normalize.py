@@ -4,8 +4,8 @@ hazm's Normalizer does the core work (Arabic -> Persian letters and digits, spac
 prefixes, diacritics). On top of it, lost ZWNJs are restored from a lexicon built from
 ZWNJ-spelled forms in the training text (`pipeline/data/zwnj.tsv`, see
 `pipeline/training/zwnj_lexicon.py`). hazm gives no offsets, so each normalised chunk is
-aligned back to its original (a linear walk, difflib on local windows); every normalised character knows the original
-span it came from, and `NormalizedText.to_original` turns any normalised span into a span of
+aligned back to its original (a linear walk, difflib on local windows only); every normalised
+character knows the original span it came from, and `NormalizedText.to_original` turns any normalised span into a span of
 the original text.
 """
 from __future__ import annotations
@@ -19,12 +19,12 @@ from pathlib import Path
 
 ZWNJ = "\u200c"
 ZWNJ_LEXICON = Path(__file__).parent / "data" / "zwnj.tsv"
-MAX_CHUNK = 2000  # characters per alignment unit; keeps difflib fast on huge one-line docs
+MAX_CHUNK = 2000  # characters hazm normalises at once (long lines are cut at white space)
 # Letters after which a ZWNJ changes the written shape (they join to the next letter).
 JOINING_LETTERS = set("بپتثجچحخسشصضطظعغفقکگلمنهیئ")
 ZWNJ_AFFIXES = Path(__file__).parent / "data" / "zwnj_affixes.tsv"
 MIN_PART_FREQ = 1000  # hazm corpus count below which a part is too rare to trust
-AMBIGUOUS_SHARE = 0.25  # a second split scoring this much of the best makes a word ambiguous
+AMBIGUOUS_SHARE = 0.25  # a second split this plausible (vs the best) makes a word ambiguous (lexicon and rules)
 # Persian letters (no digits or punctuation, which share the Arabic block) and ZWNJ.
 PERSIAN_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06C0\u06CC\u200c]+")
 
@@ -155,13 +155,21 @@ def _normalize_prose(piece: str) -> str:
 
 
 def _normalize_core(chunk: str) -> str:
-    text = chunk
-    for _ in range(3):  # hazm is not always idempotent: iterate to a fixed point
-        new = restore_zwnj(_rejoin_mi(_hazm(True).normalize(text)))
-        if new == text:
+    """hazm is not always idempotent: iterate to a fixed point. It can also oscillate
+    («می‌۰» ↔ «می‌ ۰»): then every member of the cycle gives the same one (the smallest), so
+    normalising the output again changes nothing."""
+    seen = [chunk]
+    for _ in range(MAX_PASSES):
+        new = restore_zwnj(_rejoin_mi(_hazm(True).normalize(seen[-1])))
+        if new == seen[-1]:
             break
-        text = new
-    return text
+        if new in seen:
+            return min(seen[seen.index(new):])
+        seen.append(new)
+    return seen[-1]
+
+
+MAX_PASSES = 4
 
 
 def normalize_text(text: str) -> str:

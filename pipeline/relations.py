@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pipeline.coref import Actor, Resolver
 from pipeline.entities import EntityMention
-from pipeline.syntax import Parse, infinitive, is_negated, is_punct, key, read_tsv, word_matches
+from pipeline.syntax import Parse, infinitive, is_negated, is_punct, key, read_tsv
 from pipeline.titles import TitlePhrase
 
 QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
@@ -136,7 +136,7 @@ def _match(elements: tuple[str, ...], seq: list[Unit], parse: Parse, i: int,
             ok = unit.kind == "ENT" and _label_ok(unit.mention, spec)
         return _match(rest, seq, parse, i + 1, {**slots, name: unit}) if ok else None
     plain_title = unit.kind == "TITLE" and unit.first == unit.last  # «کشورهای عضو ناتو»
-    if (unit.kind == "WORD" or plain_title) and word_matches(parse.word(unit.first), token):
+    if (unit.kind == "WORD" or plain_title) and parse.matches(unit.first, token):
         words = slots.get("_words", ())
         return _match(rest, seq, parse, i + 1, {**slots, "_words": (*words, unit)})
     return None

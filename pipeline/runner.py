@@ -27,6 +27,7 @@ from tqdm import tqdm
 
 from pipeline.export import write_exports
 from pipeline.ingest import InputDocument, collect_files, read_documents
+from pipeline.nlp import bounded_groups
 from pipeline.process import Options, process_batch
 from pipeline.records import TABLES, DocumentResult
 from pipeline.tables import frame, write_table
@@ -123,16 +124,7 @@ def count_documents(paths: list[Path]) -> int:
 
 
 def _batches(docs: Iterable[InputDocument]) -> Iterator[list[InputDocument]]:
-    batch: list[InputDocument] = []
-    chars = 0
-    for doc in docs:
-        batch.append(doc)
-        chars += len(doc.text)
-        if len(batch) >= BATCH_DOCS or chars >= BATCH_CHARS:
-            yield batch
-            batch, chars = [], 0
-    if batch:
-        yield batch
+    return bounded_groups(docs, lambda doc: len(doc.text), BATCH_CHARS, BATCH_DOCS)
 
 
 def _local_results(batches: Iterator[list[InputDocument]], options: Options, workers: int):

@@ -310,11 +310,16 @@ def intensity(parse: Parse, cue: PatternMatch) -> str:
     return "normal"
 
 
+@functools.cache
+def _nominal_blockers() -> frozenset[str]:
+    return frozenset(key(r[1]) for r in _rows("nominal_blocker"))
+
+
 def _blocked_nominal(parse: Parse, cue: PatternMatch) -> bool:
     """«برای حمایت از …», «قبل از موافقت با …»: a nominal cue naming a purpose or a condition."""
     if len(cue.ids) != 1 or cue.first == 1:
         return False
-    blockers = {key(r[1]) for r in _rows("nominal_blocker")}
+    blockers = _nominal_blockers()
     if key(parse.word(cue.first - 1).text) in blockers:
         return True
     if key(parse.word(cue.first - 1).text) not in ("و", "یا"):

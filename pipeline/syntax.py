@@ -99,6 +99,10 @@ class Parse:
     def word(self, wid: int) -> Word:
         return self.words[wid - 1]
 
+    def matches(self, wid: int, token: str) -> bool:
+        """A pattern token matches word `wid` by its text or its lemma; `a|b` lists alternatives."""
+        return 0 < wid <= len(self.words) and not self.forms[wid - 1].isdisjoint(token_alternatives(token))
+
     def children(self, wid: int, *deprels: str) -> list[int]:
         """Dependents of `wid`; with deprels, only those whose relation (or its base) is listed."""
         out = self.kids.get(wid, [])
@@ -163,11 +167,6 @@ def token_alternatives(token: str) -> frozenset[str]:
     return frozenset(key(alt) for alt in token.split("|"))
 
 
-def word_matches(word: Word, token: str) -> bool:
-    """A pattern token matches a word by its text or its lemma; `a|b` lists alternatives."""
-    return not word_forms(word).isdisjoint(token_alternatives(token))
-
-
 GAP = "..."
 MAX_GAP = 4
 
@@ -187,7 +186,7 @@ def match_pattern(parse: Parse, at: int, tokens: tuple[str, ...]) -> list[int] |
                 if rest is not None:
                     return rest
             return None
-        if wid > len(parse) or parse.forms[wid - 1].isdisjoint(token_alternatives(token)):
+        if not parse.matches(wid, token):
             return None
         rest = walk(wid + 1, n + 1)
         return None if rest is None else [wid] + rest
@@ -215,9 +214,8 @@ def find_patterns(parse: Parse, rows: tuple[tuple[str, ...], ...], column: int =
     found = []
     for row in ordered:
         tokens = tuple(row[column].split())
-        first = token_alternatives(tokens[0])
         for at in range(1, len(parse) + 1):
-            if parse.forms[at - 1].isdisjoint(first):
+            if not parse.matches(at, tokens[0]):
                 continue
             ids = match_pattern(parse, at, tokens)
             if ids and not taken.intersection(range(ids[0], ids[-1] + 1)):

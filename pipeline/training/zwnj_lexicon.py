@@ -6,7 +6,10 @@ A word's ZWNJ spelling is kept when it is seen at least MIN_COUNT times in all t
 in text that writes ZWNJ consistently (PerDT's raw training sentences, PerDT dev, iPerUDT),
 RATIO times more often than its joined spelling. Raw news that often drops ZWNJ (Fars,
 Seraji) and hazm's word list only add evidence where the consistent text never writes the
-word joined.
+word joined; a compound that only they spell with ZWNJ is kept when news writes it so at least
+COMPOUND_SHARE times as often as joined. When a second split is nearly as common as the first
+(AMBIGUOUS_SHARE), the word maps to itself: only context could tell «حرف‌های» from «حرفه‌ای».
+Every tenth PerDT raw sentence can be held out (`without_dev`) to tune these thresholds.
 PerDT test is never read.
 """
 from __future__ import annotations
@@ -16,14 +19,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.normalize import PERSIAN_WORD, ZWNJ, ZWNJ_LEXICON, _hazm, zwnj_affixes
+from pipeline.normalize import AMBIGUOUS_SHARE, PERSIAN_WORD, ZWNJ, ZWNJ_LEXICON, _hazm, zwnj_affixes
 from pipeline.training.rawtext import raw_texts
 
 MIN_COUNT = 2
 RATIO = 3  # ZWNJ spelling must be this many times more frequent than the joined one
 HOLDOUT_EVERY = 10
 COMPOUND_SHARE = 1.0  # ZWNJ vs joined spellings in news, for a compound that ZWNJ-consistent text lacks
-AMBIGUOUS_SHARE = 0.25  # a second ZWNJ split this common (vs the first) makes a word ambiguous
 
 
 def _words(text: str):
