@@ -91,12 +91,14 @@ ATTRIBUTION_WORDS = frozenset({"گزارش", "نقل"})  # «به گزارش X»
 
 def _attribution(parse: Parse, first: int, last: int) -> bool:
     """A news source, not an actor: «به گزارش خبرگزاری فارس», «به نقل از پاکستان تودی», and
-    the dateline «خبرگزاری فارس: …»."""
+    the datelines «خبرگزاری فارس: …» and, opening the sentence, «خبرگزاری فارس، …»."""
     before = {key(parse.word(i).text) for i in range(max(1, first - 2), first)}
     if before & ATTRIBUTION_WORDS:
         return True
-    return (key(parse.word(first).text) in media_heads() and last < len(parse)
-            and key(parse.word(last + 1).text) == ":")
+    if key(parse.word(first).text) not in media_heads() or last >= len(parse):
+        return False
+    after = key(parse.word(last + 1).text)
+    return after == ":" or (after in ("،", ",") and first == 1)
 
 
 # Discourse connectives that look like PPs: what follows them is not inside a PP.

@@ -31,6 +31,12 @@ DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
 JOINT_MARKERS = frozenset({"میان", "بین"})
 # «برای دیدار …», «در آستانه انتخابات»: an intention or a time reference, not an occurrence
 NON_OCCURRENCE_MARKERS = frozenset({"برای", "جهت", "آستانه", "منظور", "قصد"})
+# «رفع تحریم‌ها», «لغو سفر»: the event undone or called off
+UNDOING_MARKERS = frozenset({"رفع", "لغو"})
+# «سوریه بایستی حامیان صدام را اخراج کند»: an obligation, not an occurrence
+MODALS = frozenset({"باید", "بایستی", "بایست", "نباید", "نبایستی"})
+MODAL_WINDOW = 6
+INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
 MAX_RECIPIENT_WORDS = 6
 
 
@@ -244,6 +250,8 @@ def _actors(parse: Parse, match: PatternMatch, args: dict[str, str], resolver: R
         actors = _actors_in(parse, after, resolver)
         if actors:
             return actors
+    if "own" in args:
+        return []  # a war or sanction named in passing is not waged by whoever mentions it
     actors = clauses.holder(parse, match, resolver, speakers, last_speakers, last_actors, genitive=False)
     if mode == "joint":
         actors = actors + [a for a in _joint(parse, match, resolver) if a not in actors]
@@ -307,7 +315,7 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
     if "money" in args and not money:
         return None
     previous = key(parse.word(match.first - 1).text) if match.first > 1 else ""
-    if previous in NON_OCCURRENCE_MARKERS:
+    if previous in NON_OCCURRENCE_MARKERS or previous in UNDOING_MARKERS:
         return None
     if _negated(parse, match) != ("negative" in args) or _hypothetical(parse, match):
         return None
@@ -321,6 +329,8 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
         actors, recipients = recipients, actors
     if not (actors or recipients or money or any(m.label == "DATE" for m in mentions)):
         return None  # nothing known about it: not worth a row
+    if "own" in args and not (actors or recipients):
+        return None  # «مجروحان جنگ», «در رابطه با آغاز حملات»: a backdrop, no one named in it
     date = _nearest([m for m in mentions if m.label == "DATE"], parse, match)
     names = {key(a.text) for a in actors + recipients}
     event = Event(parse.sent.index, match.row[0], parse.text(match.first, match.last),
@@ -345,8 +355,31 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
 
 
 def _hypothetical(parse: Parse, match: PatternMatch) -> bool:
-    """A verbal trigger in the subjunctive («… تا تحریم‌ها را رفع کند»): wanted, not done."""
-    return any("Mood=Sub" in parse.word(i).feats for i in match.ids if is_verb(parse.word(i)))
+    """A verbal trigger in the subjunctive («… تا تحریم‌ها را رفع کند») or under a modal
+    («… بایستی … اخراج کند»): wanted, not done."""
+    verbs = [i for i in match.ids if is_verb(parse.word(i))]
+    if any(_subjunctive(parse.word(i)) for i in verbs):
+        return True
+    for wid in range(match.first - 1, max(0, match.first - 1 - MODAL_WINDOW), -1) if verbs else ():
+        w = parse.word(wid)
+        if key(w.text) in MODALS:
+            return True
+        if (is_punct(w) and key(w.text) not in ("«", "»")) or key(w.text) == "که":
+            break
+    return False
+
+
+def _subjunctive(word) -> bool:
+    """Mood=Sub, or a present form without «می» («… اخراج کند»: the tagger often leaves out the
+    mood); «دارد», «است» have no «می» in the indicative."""
+    if "Mood=Sub" in word.feats:
+        return True
+    text, lemma = key(word.text), key(word.lemma)
+    if "Tense=Past" in word.feats or "VerbForm=Part" in word.feats or "VerbForm=Inf" in word.feats:
+        return False
+    if text.startswith(("می", "نمی")) or lemma in INDICATIVE_WITHOUT_MI or text.startswith(lemma):
+        return False
+    return True
 
 
 def _interview(event: Event) -> bool:

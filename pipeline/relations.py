@@ -13,7 +13,7 @@ of the next two sentences without a title of their own is taken as its holder.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.coref import Actor, Resolver
 from pipeline.entities import EntityMention
@@ -297,16 +297,42 @@ def extract_relations(parses: dict[int, Parse], resolver: Resolver) -> list[Rela
             person = by_id.get(r.subject_id)
             if person is not None:
                 resolver.add_role(person, r.predicate, r.object)
+    typed = _divisions_part_of(typed, parses, resolver)
     actions = []
     for sent_index in sorted(parses):
         actions += action_relations(parses[sent_index], resolver)
     return _dedupe(typed) + _dedupe(actions)
 
 
+@functools.cache
+def _division_words() -> frozenset[str]:
+    return frozenset(key(r[0]) for r in read_tsv("divisions.tsv"))
+
+
+def _without_division(text: str) -> str:
+    words = key(text).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in _division_words() else words)
+
+
+def _divisions_part_of(relations: list[Relation], parses: dict[int, Parse], resolver: Resolver) -> list[Relation]:
+    """«بلوچستان پاکستان» is LOCATED_IN by its pattern; once the document calls it «ایالت
+    بلوچستان» (in the name or just before it) it is a division: PART_OF its country."""
+    divisions = set()
+    for m in resolver.mentions:
+        if m.label != "LOC":
+            continue
+        ids = parses[m.sent_index].words_in(m.start, m.end) if m.sent_index in parses else []
+        before = key(parses[m.sent_index].word(min(ids) - 1).text) if ids and min(ids) > 1 else ""
+        if key(m.text).split()[0] in _division_words() or before in _division_words():
+            divisions.add(_without_division(m.text))
+    return [replace(r, relation="PART_OF") if r.relation == "LOCATED_IN" and _without_division(r.subject) in divisions
+            else r for r in relations]
+
+
 def _dedupe(relations: list[Relation]) -> list[Relation]:
     seen, out = set(), []
     for r in relations:
-        k = (r.relation, key(r.subject), key(r.object), r.predicate)
+        k = (r.relation, _without_division(r.subject), key(r.object), r.predicate)
         if k not in seen:
             seen.add(k)
             out.append(r)

@@ -37,6 +37,7 @@ DANGLING = clauses.PREPOSITIONS | {"و", "یا", "را", "از"}  # words an iss
 MAX_RELATIVE_WORDS = 14  # a relative clause inside a PP is skipped when at most this long
 NEGATION_REACH = 12  # words after a nominal/adjectival cue searched for its (negated) copula
 COORDINATION_REACH = 6  # words before «و/یا» + a nominal cue searched for a purpose marker
+RESTATED_OVERLAP = 0.5  # issue phrases this similar (word-overlap F1) state the same issue
 
 
 @dataclass
@@ -336,8 +337,14 @@ def _blocked_nominal(parse: Parse, cue: PatternMatch) -> bool:
 
 def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
     """«نیروهای مخالف دولت»: an adjectival cue modifying a plural noun describes that noun, it
-    states nobody's position."""
-    if len(cue.ids) != 1 or cue.first == 1:
+    states nobody's position; nor does the cue as a plural of people («رهبر مخالفان»,
+    «طرفداران صدام»)."""
+    if len(cue.ids) != 1:
+        return False
+    cue_word = parse.word(cue.first)
+    if key(cue_word.text) in (key(cue_word.lemma) + "ان", key(cue_word.lemma) + "ین"):
+        return True
+    if cue.first == 1:
         return False
     before = parse.word(cue.first - 1)
     k = key(before.text)
@@ -384,4 +391,22 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
             state.last_target, state.last_actors = issues[-1], actors
         if speakers:
             state.last_speakers = speakers[-1][1]
-    return found
+    return _without_restatements(found)
+
+
+def _same_issue(a: str, b: str) -> bool:
+    """Word-overlap F1 of two issue phrases ≥ RESTATED_OVERLAP."""
+    wa, wb = set(key(a).split()), set(key(b).split())
+    common = len(wa & wb)
+    return common > 0 and 2 * common / (len(wa) + len(wb)) >= RESTATED_OVERLAP
+
+
+def _without_restatements(stances: list[Stance]) -> list[Stance]:
+    """News restates the headline's stance in the lead and again in quotes: one row per actor,
+    polarity and issue, the first mention (later wordings of the issue overlapping it)."""
+    kept: list[Stance] = []
+    for s in stances:
+        if not any(k.actor.text == s.actor.text and k.polarity == s.polarity and _same_issue(k.target, s.target)
+                   for k in kept):
+            kept.append(s)
+    return kept

@@ -490,3 +490,65 @@ def test_general_light_verb_cues_and_triggers():
     norm, sents = document((words("پاول گفت :"), (("PER", 1, 1),)), (toks, (("ORG", 2, 3),)))
     _, _, stances, _ = extract_document("d", norm, sents, "standard")
     assert [(s.actor, s.target, s.polarity) for s in stances] == [("پاول", "حزب کارگران", "against")]
+
+
+def test_a_war_named_in_passing_is_not_waged_by_the_speaker():
+    # «پسکوف در رابطه با آغاز حملات هوایی در سوریه گفت …»: no attacker named, no ASSAULT row
+    toks = words("پسکوف در رابطه با آغاز حملات هوایی در سوریه") + [V("گفت", "گفت"), "."]
+    assert not [e for e in _events((toks, (("PER", 1, 1), ("LOC", 9, 9)))) if e.event_type == "ASSAULT"]
+    # the attacker named in the trigger's own phrase still makes one
+    toks = words("پسکوف از حملات") + [T("هوایی", upos="ADJ")] + words("انگلیس در سوریه استقبال") + [
+        V("کرد", "کرد"), "."]
+    assaults = [e for e in _events((toks, (("PER", 1, 1), ("LOC", 6, 6), ("LOC", 8, 8))))
+                if e.event_type == "ASSAULT"]
+    assert [(e.actor, e.location) for e in assaults] == [("انگلیس", "سوریه")]
+
+
+def test_obligations_wishes_and_lifting_are_not_events():
+    # «بوش: سوریه بایستی حامیان صدام را اخراج کند»: a modal; «… خواست تا … اخراج کند» (present
+    # without «می», the tagger gave no mood); «رفع تحریم‌ها»: sanctions lifted, not imposed
+    modal = words("سوریه بایستی حامیان صدام را اخراج") + [V("کند", "کرد", feats="Mood=Ind"), "."]
+    wish = words("بوش از سوریه خواست تا حامیان صدام را اخراج") + [V("کند", "کرد"), "."]
+    lift = words("ترامپ با رفع تحریم‌های ایران مخالفت") + [V("کرد", "کرد", feats="Tense=Past"), "."]
+    assert not _events((modal, (("LOC", 1, 1),)))
+    assert not [e for e in _events((wish, (("PER", 1, 1), ("LOC", 3, 3)))) if e.event_type == "SANCTION"]
+    assert not [e for e in _events((lift, (("PER", 1, 1), ("LOC", 5, 5)))) if e.event_type == "SANCTION"]
+    done = words("سوریه حامیان صدام را اخراج") + [V("کرد", "کرد", feats="Tense=Past"), "."]
+    assert [e.event_type for e in _events((done, (("LOC", 1, 1),)))] == ["SANCTION"]
+
+
+def test_sentence_opening_news_source_and_plural_cue_are_no_holders():
+    # «خبرگزاری فارس، رئیس‌جمهور اکوادور، رافائل کورآ، از … انتقاد کرد»
+    # (the parse makes «خبرگزاری» the subject and the title its conjunct)
+    toks = [T("خبرگزاری", head=11, deprel="nsubj"), T("فارس", head=1, deprel="flat"), T("،", head=4, deprel="punct"),
+            T("رئیس‌جمهور", head=1, deprel="conj"), T("اکوادور", head=4, deprel="flat"),
+            T("از", head=7, deprel="case"), T("سیاست", head=11, deprel="obl"), T("خارجی", upos="ADJ", head=7, deprel="amod"),
+            T("آمریکا", head=7, deprel="nmod"), T("انتقاد", head=11, deprel="compound:lvc"), V("کرد", "کرد"),
+            T(".", head=11, deprel="punct")]
+    found = _stances((toks, (("ORG", 1, 2), ("LOC", 5, 5), ("LOC", 9, 9))))
+    assert found and "خبرگزاری فارس" not in {actor for actor, *_ in found}
+    # «دبیر کل با رهبر مخالفان اوکراین دیدار کرد»: the opposition, nobody's position
+    toks = words("بان کی‌مون با رهبر مخالفان اوکراین دیدار") + [V("کرد", "کرد"), "."]
+    assert _stances((toks, (("PER", 1, 2), ("LOC", 6, 6)))) == []
+
+
+def test_a_restated_stance_is_one_row():
+    found = _stances(
+        (words("ایران خواستار تسریع احداث خط لوله صلح") + [V("شد", "شد"), "."], (("LOC", 1, 1),)),
+        (words("ایران خواستار تسریع احداث بخش پاکستانی خط لوله صلح") + [V("شد", "شد"), "."], (("LOC", 1, 1),)),
+        (words("ایران خواستار لغو تحریم‌ها") + [V("شد", "شد"), "."], (("LOC", 1, 1),)),
+    )
+    assert [(a, t) for a, t, *_ in found] == [("ایران", "تسریع احداث خط لوله صلح"), ("ایران", "لغو تحریم‌ها")]
+
+
+def test_a_named_division_is_part_of_its_country():
+    rel = _relations(
+        (words("سروزیر بلوچستان پاکستان استعفا داد ."), (("LOC", 2, 2), ("LOC", 3, 3))),
+        (words("این ایالت بزرگ‌ترین ایالت است و ایالت بلوچستان پاکستان فقیر است ."), (("LOC", 8, 9), ("LOC", 10, 10))),
+        (words("موگادیشو ، پایتخت سومالی ، آرام است ."), (("LOC", 1, 1), ("LOC", 4, 4))),
+    )
+    kinds = {(s, r, o) for s, r, o, _ in rel}
+    assert ("بلوچستان", "PART_OF", "پاکستان") in kinds
+    assert not [k for k in kinds if k[1] == "LOCATED_IN" and "بلوچستان" in k[0]]
+    assert len([k for k in kinds if k[1] == "PART_OF"]) == 1
+    assert ("موگادیشو", "LOCATED_IN", "سومالی") in kinds

@@ -76,7 +76,7 @@ def test_ner_data_maps_types(prepared):
 def test_every_recipe_builds_a_stanza_command(prepared):
     for processor in RECIPES:
         cmd = command(processor, prepared / "data", prepared / "models", [])
-        assert cmd[1] == "-m" and cmd[2].startswith("stanza.models.")
+        assert cmd[1] == "-m" and cmd[2].startswith(("stanza.models.", "pipeline.training."))
         assert "{" not in " ".join(cmd)
 
 
@@ -84,3 +84,16 @@ def test_the_tokenizer_recipe_trains(prepared):
     code = main(["train", "tokenize", "--work", str(prepared), "--", "--steps", "4", "--eval_steps", "4"])
     assert code == 0
     assert (prepared / "models/tokenize.pt").exists()
+
+
+def test_tagger_stage_two_starts_from_the_saved_tagger(monkeypatch):
+    from stanza.models import tagger
+
+    from pipeline.training import tagger_more
+    built, ran = [], []
+    monkeypatch.setattr(tagger, "Trainer", lambda *a, **kw: built.append(kw))
+    monkeypatch.setattr(tagger, "main", lambda argv: (ran.append(argv), tagger.Trainer(args={})))
+    tagger_more.main(["--max_steps", "3", "--continue_from", "a.pt", "--continue_from", "b.pt"])
+    assert ran == [["--max_steps", "3"]] and built == [{"args": {}, "model_file": "b.pt"}]
+    with pytest.raises(SystemExit):
+        tagger_more.main(["--max_steps", "3"])

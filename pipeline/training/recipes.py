@@ -71,6 +71,11 @@ RECIPES["ner_peyma"] = _ner("peyma")
 RECIPES["depparse_more"] = RECIPES["depparse"] + [
     "--continue_from", "{models}/depparse.pt", "--max_steps", "1200", "--eval_interval", "200",
 ]
+# Tagger, stage 2: more steps from the saved tagger (Stanza's tagger lacks --continue_from, so
+# a thin wrapper adds it); overwrites pos.pt with its best dev checkpoint.
+RECIPES["pos_more"] = ["pipeline.training.tagger_more"] + RECIPES["pos"][1:] + [
+    "--continue_from", "{models}/pos.pt", "--max_steps", "2400",
+]
 # NER, further stages: 1,500 more steps from the saved model (SGD restarted); each run overwrites
 # the model with its best dev checkpoint (Arman: run twice after `ner`; PEYMA: once).
 RECIPES["ner_more"] = RECIPES["ner"] + [
