@@ -19,6 +19,8 @@ FIRST_PERSON = frozenset({"ما", "من"})
 # («چنانچه انگلیس … هدف بگیرد، از این اقدام استقبال می‌کند»).
 ADVERBIAL_MARKERS = frozenset({"چنانچه", "اگر", "اگرچه", "هرچند", "درصورتی‌که", "وقتی", "هنگامی‌که", "شرط"})
 NP_STOPS = frozenset({"که", "را", "بین", "میان", "تا", "چنانچه", "اگر", "زیرا", "چون", "ولی", "اما"})
+# An issue phrase keeps its parties: «حل منازعه بین آذربایجان و ارمنستان», «همکاری میان …»
+ISSUE_STOPS = NP_STOPS - {"بین", "میان"}
 
 
 @functools.cache
@@ -196,8 +198,8 @@ def trim_phrase(parse: Parse, first: int, last: int) -> list[int]:
     return ids
 
 
-def np_after(parse: Parse, wid: int) -> list[int]:
-    """The noun phrase starting at `wid`, read to the next verb, punctuation or NP_STOPS word
+def np_after(parse: Parse, wid: int, stops: frozenset[str] = NP_STOPS) -> list[int]:
+    """The noun phrase starting at `wid`, read to the next verb, punctuation or `stops` word
     (a comma followed by a PP that continues the phrase is crossed: «…ناتو، در بوسنی نمی‌باشد»)."""
     ids = []
     current = wid
@@ -210,7 +212,7 @@ def np_after(parse: Parse, wid: int) -> list[int]:
             current += 1
             continue
         in_process = len(ids) >= 2 and [key(parse.word(i).text) for i in ids[-2:]] == ["در", "حال"]
-        if is_punct(w) or is_verb(w) or key(w.text) in NP_STOPS or (w.deprel == "compound:lvc" and ids
+        if is_punct(w) or is_verb(w) or key(w.text) in stops or (w.deprel == "compound:lvc" and ids
                                                                      and not in_process):
             break
         ids.append(current)

@@ -125,14 +125,14 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         owner = next((u for u in clauses.actor_units(parse, resolver) if u.first == start), None)
         if owner is not None and _nominal(cue):  # «درخواست سوریه»: the possessor, not the issue
             return []
-        return clauses.trim_phrase(parse, *_bounds(clauses.np_after(parse, start)))
+        return clauses.trim_phrase(parse, *_bounds(clauses.np_after(parse, start, clauses.ISSUE_STOPS)))
     if spec.startswith(">"):
         prep = tuple(spec[1:].split())
         window = [i for i in range(cue.last + 1, min(len(parse), cue.last + 6) + 1)]
         stop = next((i for i in window if is_punct(parse.word(i)) or is_verb(parse.word(i))), None)
         window = [i for i in window if stop is None or i < stop]
         at = _find_prep(parse, window, prep)
-        return [] if at is None else clauses.trim_phrase(parse, *_bounds(clauses.np_after(parse, at + 1)))
+        return [] if at is None else clauses.trim_phrase(parse, *_bounds(clauses.np_after(parse, at + 1, clauses.ISSUE_STOPS)))
     if spec.startswith("<"):
         # In a verb-final clause the PP before the cue runs up to the cue: the linear extent is
         # the dependent's subtree, and survives attachment errors. A PP inside the cue's gap
@@ -158,18 +158,16 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         if subject is not None and subject.last < ra[-1] - 1:
             start = subject.last + 1
         return clauses.trim_phrase(parse, start, ra[-1] - 1)
-    if spec == "ccomp":
+    if spec == "ccomp":  # the complement clause, up to its (verb-final) verb
         start = cue.last + 1
         while start <= len(parse) and (is_verb(parse.word(start)) or key(parse.word(start).text) in ("که", "تا")):
             start += 1
         ids = []
         for wid in range(start, len(parse) + 1):
             w = parse.word(wid)
-            if (is_punct(w) and key(w.text) not in ("«", "»")) or key(w.text) in ("اما", "ولی", "لیکن"):
+            if (is_punct(w) and key(w.text) not in ("«", "»")) or key(w.text) in ("اما", "ولی", "لیکن") or is_verb(w):
                 break
             ids.append(wid)
-        while ids and is_verb(parse.word(ids[-1])):
-            ids.pop()
         ids = [i for i in ids if key(parse.word(i).text) != "را" and not is_punct(parse.word(i))]
         return ids
     if spec == "subj":
@@ -232,12 +230,20 @@ def _resolve_issue(parse: Parse, ids: list[int], parses: dict[int, Parse], state
     return None
 
 
+def _negated_complement(parse: Parse, ids: list[int]) -> bool:
+    """«می‌خواهد [در مبارزه با تروریسم دخالت] نکند»: the complement's verb is negated."""
+    verb = ids[-1] + 1 if ids else 0
+    return 0 < verb <= len(parse) and is_verb(parse.word(verb)) and is_negated(parse.word(verb))
+
+
 def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[int, Parse],
-            state: _State, stop: set[int] = frozenset()) -> list[str]:
-    """The issues of a cue; `stop` holds the words of the sentence's other cues, where an issue
-    phrase read left to right ends («موافقت با اعزام نیرو به عراق | خواستار …»)."""
+            state: _State, stop: set[int] = frozenset()) -> tuple[list[str], bool]:
+    """The issues of a cue, and whether they are wanted *not* to happen (a negated complement
+    clause); `stop` holds the words of the sentence's other cues, where an issue phrase read
+    left to right ends («موافقت با اعزام نیرو به عراق | خواستار …»)."""
     for spec in cue.row[3].split("|"):
         ids = _target_ids(parse, cue, spec, resolver)
+        reverse = spec == "ccomp" and _negated_complement(parse, ids)
         if spec.startswith(">") or spec == "ccomp":
             ids = [i for i in ids if i < min((s for s in stop if s > cue.last), default=len(parse) + 1)]
         ids = [i for i in ids if i not in cue.ids][:MAX_TARGET_WORDS]
@@ -247,13 +253,13 @@ def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[in
             continue
         resolved = _resolve_issue(parse, ids, parses, state)
         if resolved:
-            return [resolved]
+            return [resolved], reverse
         if all(key(parse.word(i).text) in DEMONSTRATIVES or parse.word(i).upos == "PRON" for i in ids):
-            return []  # «خواستار آن است»: a bare pronoun names no issue
+            return [], False  # «خواستار آن است»: a bare pronoun names no issue
         adjectives = {parse.word(i).text for i in ids if key(parse.word(i).lemma) == key(parse.word(i).text)}
         return [_plain(t, adjectives) for part in _split_coordination(parse, ids)
-                if (t := clauses.phrase_text(parse, part, resolver))]
-    return []
+                if (t := clauses.phrase_text(parse, part, resolver))], reverse
+    return [], False
 
 
 def _plain(phrase: str, keep: set[str] = frozenset()) -> str:
@@ -370,7 +376,8 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
             rule = cue.row[4] if len(cue.row) > 4 else "flip"
             if rule == "required" and not is_negative:
                 continue
-            issues = targets(parse, cue, resolver, parses, state, stop={i for i, m in cue_words.items() if m != n})
+            issues, reverse = targets(parse, cue, resolver, parses, state,
+                                      stop={i for i, m in cue_words.items() if m != n})
             if not issues:
                 continue
             actors = holders(parse, cue, resolver, state, speakers)
@@ -378,6 +385,8 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
                 continue
             polarity = cue.row[2]
             if rule == "flip" and is_negative:
+                polarity = FLIP[polarity]
+            if reverse:
                 polarity = FLIP[polarity]
             strength = intensity(parse, cue)
             cue_text = parse.text(cue.first, cue.last)

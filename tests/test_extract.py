@@ -552,3 +552,21 @@ def test_a_named_division_is_part_of_its_country():
     assert not [k for k in kinds if k[1] == "LOCATED_IN" and "بلوچستان" in k[0]]
     assert len([k for k in kinds if k[1] == "PART_OF"]) == 1
     assert ("موگادیشو", "LOCATED_IN", "سومالی") in kinds
+
+
+def test_complement_clause_ends_at_its_verb_and_a_negated_one_reverses():
+    # «اندونزی از آمریکا می‌خواهد در مبارزه با تروریسم دخالت نکند و …»: wants it NOT to intervene
+    toks = words("اندونزی از آمریکا") + [V("می‌خواهد", "خواست")] + words("در مبارزه با تروریسم دخالت") + [
+        V("نکند", "کرد", feats="Polarity=Neg")] + words("و روابط نظامی را گسترش") + [V("دهد", "داد"), "."]
+    assert _stances((toks, (("LOC", 1, 1), ("LOC", 3, 3)))) == [
+        ("اندونزی", "در مبارزه با تروریسم دخالت", "against", False, "normal")]
+
+
+def test_vote_tallies_and_parties_of_an_issue():
+    # «با ۱۵ رای موافق در برابر هیچ رای مخالف تصویب کرد»: a count, nobody's position
+    toks = words("شورا قطعنامه را با ۱۵ رای موافق در برابر هیچ رای مخالف تصویب") + [V("کرد", "کرد"), "."]
+    assert _stances((toks, (("ORG", 1, 1),))) == []
+    # the parties «بین X و Y» belong to the issue
+    toks = words("آمریکا خواستار حل منازعه بین آذربایجان و ارمنستان") + [V("شد", "شد"), "."]
+    found = _stances((toks, (("LOC", 1, 1), ("LOC", 6, 6), ("LOC", 8, 8))))
+    assert [(a, t, p) for a, t, p, *_ in found] == [("آمریکا", "حل منازعه بین آذربایجان و ارمنستان", "favor")]
