@@ -70,12 +70,23 @@ def triggers() -> tuple[tuple[str, ...], ...]:
     return read_tsv("event_triggers.tsv")
 
 
+FLAGS = frozenset({"passive", "phrase", "money", "negative", "own"})
+
+
 def _args(match: PatternMatch) -> dict[str, str]:
+    """`name=value` items and flags; a word that is neither continues the previous value
+    (a two-word preposition: «recipient=>علیه,>بر ضد,>به»)."""
     spec = match.row[2] if len(match.row) > 2 else ""
-    out = {}
+    out: dict[str, str] = {}
+    last = None
     for item in spec.split():
-        name, _, value = item.partition("=")
-        out[name] = value or "yes"
+        name, eq, value = item.partition("=")
+        if eq:
+            out[name], last = value, name
+        elif item in FLAGS or last is None:
+            out[item], last = "yes", None
+        else:
+            out[last] += " " + item
     return out
 
 

@@ -570,3 +570,15 @@ def test_vote_tallies_and_parties_of_an_issue():
     toks = words("آمریکا خواستار حل منازعه بین آذربایجان و ارمنستان") + [V("شد", "شد"), "."]
     found = _stances((toks, (("LOC", 1, 1), ("LOC", 6, 6), ("LOC", 8, 8))))
     assert [(a, t, p) for a, t, p, *_ in found] == [("آمریکا", "حل منازعه بین آذربایجان و ارمنستان", "favor")]
+
+
+def test_attack_recipient_after_a_two_word_preposition_or_as_a_phrase():
+    # «حمله کلمبیا به خاک اکوآدور»: the place attacked, named or not, is the recipient
+    toks = words("وی از حمله کلمبیا به خاک اکوآدور") + [T("انتقاد", deprel="compound:lvc"), V("کرد", "کرد"), "."]
+    assault = next(e for e in _events((toks, (("LOC", 4, 4),))) if e.event_type == "ASSAULT")
+    assert (assault.actor, assault.recipient) == ("کلمبیا", "خاک اکوآدور")
+    # «بر ضد» is one preposition of the entry's recipient list
+    toks = words("پارلمان مجوز تهاجم") + [T("هوایی", upos="ADJ")] + words("انگلیس بر ضد داعش را") + [
+        T("صادر", deprel="compound:lvc"), V("کرد", "کرد"), "."]
+    assault = next(e for e in _events((toks, (("LOC", 5, 5), ("ORG", 8, 8)))) if e.event_type == "ASSAULT")
+    assert assault.recipient == "داعش"
