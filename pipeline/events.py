@@ -36,6 +36,9 @@ UNDOING_MARKERS = frozenset({"رفع", "لغو"})
 # «سوریه بایستی حامیان صدام را اخراج کند»: an obligation, not an occurrence
 MODALS = frozenset({"باید", "بایستی", "بایست", "نباید", "نبایستی"})
 MODAL_WINDOW = 6
+# «خواستار [جایگزینی] مذاکره با ایران شد»: talks asked for, not held
+WISH_MARKERS = frozenset({"خواستار", "خواهان"})
+WISH_WINDOW = 3
 INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
 MAX_RECIPIENT_WORDS = 6
 
@@ -326,7 +329,7 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
     if "money" in args and not money:
         return None
     previous = key(parse.word(match.first - 1).text) if match.first > 1 else ""
-    if previous in NON_OCCURRENCE_MARKERS or previous in UNDOING_MARKERS:
+    if previous in NON_OCCURRENCE_MARKERS or previous in UNDOING_MARKERS or _wished(parse, match):
         return None
     if _negated(parse, match) != ("negative" in args) or _hypothetical(parse, match):
         return None
@@ -363,6 +366,19 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
     if actors:
         state.last_actors = actors
     return event
+
+
+def _wished(parse: Parse, match: PatternMatch) -> bool:
+    """A nominal trigger inside the noun phrase a demand opens («خواستار جایگزینی مذاکره»)."""
+    if any(is_verb(parse.word(i)) for i in match.ids):
+        return False
+    for wid in range(match.first - 1, max(0, match.first - 1 - WISH_WINDOW), -1):
+        w = parse.word(wid)
+        if key(w.text) in WISH_MARKERS:
+            return True
+        if is_punct(w) or is_verb(w):
+            return False
+    return False
 
 
 def _hypothetical(parse: Parse, match: PatternMatch) -> bool:

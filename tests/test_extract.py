@@ -582,3 +582,9 @@ def test_attack_recipient_after_a_two_word_preposition_or_as_a_phrase():
         T("صادر", deprel="compound:lvc"), V("کرد", "کرد"), "."]
     assault = next(e for e in _events((toks, (("LOC", 5, 5), ("ORG", 8, 8)))) if e.event_type == "ASSAULT")
     assert assault.recipient == "داعش"
+
+
+def test_talks_asked_for_are_not_held():
+    toks = words("البرادعی خواستار جایگزینی مذاکره با ایران") + [V("شد", "شد"), "."]
+    events = _events((toks, (("PER", 1, 1), ("LOC", 6, 6))))
+    assert [e.event_type for e in events] == ["DEMAND"]
