@@ -93,14 +93,14 @@ ATTRIBUTION_WORDS = frozenset({"گزارش", "نقل"})  # «به گزارش X»
 
 def _attribution(parse: Parse, first: int, last: int) -> bool:
     """A news source, not an actor: «به گزارش خبرگزاری فارس», «به نقل از پاکستان تودی», and
-    the datelines «خبرگزاری فارس: …» and, opening the sentence, «خبرگزاری فارس، …»."""
+    the datelines «خبرگزاری فارس: …» and, opening the sentence, «خبرگزاری فارس، …» / «… - …»."""
     before = {key(parse.word(i).text) for i in range(max(1, first - 2), first)}
     if before & ATTRIBUTION_WORDS:
         return True
     if key(parse.word(first).text) not in media_heads() or last >= len(parse):
         return False
     after = key(parse.word(last + 1).text)
-    return after == ":" or (after in ("،", ",") and first == 1)
+    return after == ":" or (after in ("،", ",", "-") and first == 1)
 
 
 # Discourse connectives that look like PPs: what follows them is not inside a PP.
@@ -252,12 +252,27 @@ def subject_of(parse: Parse, head: int, resolver: Resolver, before: int | None =
                     and not in_pp(parse, ids[0], set(resolver.by_word(parse.sent.index)), trust_parse=False):
                 actors = resolver.actors(parse.sent.index, ids[0], ids[-1])
                 if actors:
-                    return actors
+                    return actors + [a for c in _conjuncts(parse, child) if c < limit
+                                     for a in _conjunct_actors(parse, c, resolver) if a not in actors]
         w = parse.word(current)
         if w.deprel.split(":")[0] not in ("conj", "xcomp", "compound"):
             break
         current = w.head
     return []
+
+
+def _conjuncts(parse: Parse, wid: int) -> list[int]:
+    """The conj dependents of `wid`, and theirs (parses chain «A، B و C» either way)."""
+    found = []
+    for c in parse.children(wid, "conj"):
+        found += [c, *_conjuncts(parse, c)]
+    return found
+
+
+def _conjunct_actors(parse: Parse, wid: int, resolver: Resolver) -> list[Actor]:
+    """«آمریکا، [کانادا] و [استرالیا] … خواستار …»: the actors of one conjunct of a subject."""
+    ids = parse.subtree(wid, skip=("acl", "punct", "advcl", "ccomp", "conj", "cc"))
+    return resolver.actors(parse.sent.index, min(ids), max(ids)) if ids else []
 
 
 def nearest_actor_left(parse: Parse, wid: int, resolver: Resolver, stop: int = 1) -> list[Actor]:

@@ -37,6 +37,7 @@ DANGLING = clauses.PREPOSITIONS | {"و", "یا", "را", "از"}  # words an iss
 MAX_RELATIVE_WORDS = 14  # a relative clause inside a PP is skipped when at most this long
 NEGATION_REACH = 12  # words after a nominal/adjectival cue searched for its (negated) copula
 COORDINATION_REACH = 6  # words before «و/یا» + a nominal cue searched for a purpose marker
+COPULAS = frozenset({"است", "بود", "هست", "نیست", "باشد", "شد"})
 RESTATED_OVERLAP = 0.5  # issue phrases this similar (word-overlap F1) state the same issue
 
 
@@ -179,6 +180,13 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
             ids.append(wid)
         return clauses.trim_phrase(parse, *_bounds(ids)) if ids else []
     return []
+
+
+def _predicate(parse: Parse, cue: PatternMatch) -> bool:
+    """An evaluative adjective used as a predicate («X منطقی نیست»), not as an attribute
+    («ابزار مفید», «مذاکرات سازنده‌ای»): a copula follows it."""
+    after = parse.word(cue.last + 1) if cue.last < len(parse) else None
+    return after is not None and (after.upos == "AUX" or key(after.lemma) in COPULAS)
 
 
 def _bounds(ids: list[int]) -> tuple[int, int]:
@@ -367,7 +375,7 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
     for sent_index in sorted(parses):
         parse = parses[sent_index]
         speakers = clauses.speakers(parse, resolver)
-        cues = find_patterns(parse, _rows("cue"))
+        cues = [c for c in find_patterns(parse, _rows("cue")) if c.row[3] != "subj" or _predicate(parse, c)]
         cue_words = {i: n for n, cue in enumerate(cues) for i in range(cue.first, cue.last + 1)}
         for n, cue in enumerate(cues):
             if _attributive(parse, cue, resolver) or _blocked_nominal(parse, cue):

@@ -588,3 +588,47 @@ def test_talks_asked_for_are_not_held():
     toks = words("البرادعی خواستار جایگزینی مذاکره با ایران") + [V("شد", "شد"), "."]
     events = _events((toks, (("PER", 1, 1), ("LOC", 6, 6))))
     assert [e.event_type for e in events] == ["DEMAND"]
+
+
+def test_coordinated_subjects_all_hold_the_stance():
+    # «آمریکا، کانادا و استرالیا خواستار کاهش تعرفه‌ها شده‌اند»: conj chained under the first
+    toks = [T("آمریکا", head=8, deprel="nsubj"), T("،", head=3, deprel="punct"), T("کانادا", head=1, deprel="conj"),
+            T("و", head=5, deprel="cc"), T("استرالیا", head=3, deprel="conj"), T("خواستار", head=8, deprel="xcomp"),
+            T("کاهش", head=6, deprel="nmod"), V("شده‌اند", "شد"), T(".", head=8, deprel="punct")]
+    toks.insert(7, T("تعرفه‌ها", head=7, deprel="nmod"))
+    for t in toks:  # ids shift by one after the inserted word
+        if t.head >= 8:
+            t.head += 1
+    found = _stances((toks, (("LOC", 1, 1), ("LOC", 3, 3), ("LOC", 5, 5))))
+    assert {(a, t, p) for a, t, p, *_ in found} == {
+        (c, "کاهش تعرفه‌ها", "favor") for c in ("آمریکا", "کانادا", "استرالیا")}
+
+
+def test_verbal_noun_and_evaluative_adjective_cues():
+    toks = words("کورآ با") + [T("محکوم"), T("کردن", "کرد", "VERB", deprel="nmod", feats="VerbForm=Inf")] + words(
+        "سیاست دوگانه کاخ سفید سوالی را مطرح") + [V("کرد", "کرد"), "."]
+    found = _stances((toks, (("PER", 1, 1), ("ORG", 7, 8))))
+    assert ("کورآ", "سیاست دوگانه کاخ سفید سوالی", "against") in {(a, t, p) for a, t, p, *_ in found}
+    toks = words("نارانخو تصمیم قاضی را شرم‌آور") + [V("خواند", "خواند"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [("نارانخو", "تصمیم قاضی", "against")]
+
+
+def test_multi_word_lexicon_entries_match():
+    # «کاهش نرخ سود منطقی نیست» (a predicate), not «ابزار مفید» (an attribute)
+    toks = words("طبیبیان گفت : کاهش نرخ سود") + [T("منطقی", upos="ADJ"), AUX("نیست", "است", feats="Polarity=Neg"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [("طبیبیان", "کاهش نرخ سود", "against")]
+    toks = words("دولت ابزار") + [T("مفید", upos="ADJ")] + words("را از دست") + [V("داد", "داد"), "."]
+    assert _stances((toks, ())) == []
+    toks = words("نارانخو تصمیم قاضی را غیرقابل قبول") + [V("دانست", "دانست"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [("نارانخو", "تصمیم قاضی", "against")]
+    toks = words("ملک سلمان با واشنگتن تماس تلفنی") + [V("داشت", "داشت"), "."]
+    assert [e.event_type for e in _events((toks, (("PER", 1, 2), ("LOC", 4, 4))))] == ["CONSULT"]
+
+
+def test_dash_dateline_is_no_holder():
+    toks = [T("خبرگزاری", head=8, deprel="nsubj"), T("فارس", head=1, deprel="flat"), T("-", upos="PUNCT", head=4, deprel="punct"),
+            T("طبیبیان", head=1, deprel="conj"), T("گفت", "گفت", "VERB", head=0, deprel="root"), T(":", head=5, deprel="punct"),
+            T("کاهش", head=8, deprel="nsubj"), T("منطقی", upos="ADJ", head=5, deprel="ccomp"),
+            AUX("نیست", "است", head=8, feats="Polarity=Neg"), T(".", head=5, deprel="punct")]
+    found = _stances((toks, (("ORG", 1, 2), ("PER", 4, 4))))
+    assert found and "خبرگزاری فارس" not in {a for a, *_ in found}
