@@ -167,6 +167,30 @@ def _previous_word(text: str, offset: int) -> str:
     return key(before[-1]) if before else ""
 
 
+def _person_before_title(text: str, m: EntityMention) -> EntityMention:
+    """«ترامپ رئیس‌جمهور آمریکا», «تئودور کاتوف»، سفیر امریکا»: a name in apposition to a
+    person's title is a person, whatever label NER gave it (not a known country or body; a
+    comma only after a quoted name: «…، رئیس …» also lists titles)."""
+    from pipeline.titles import title_lexicon
+
+    words = _words(text, m)
+    if m.label not in ("ORG", "PRO", "FAC", "EVENT") or not words or _link(m.text) is not None \
+            or words[0][2] in _rules()["org_head"] | _rules()["state_body"] | _rules()["sub_body"]:
+        return m
+    rest = text[m.end:m.end + PREVIOUS_WORD_WINDOW].lstrip()
+    quoted = rest.startswith("»")
+    rest = rest[1:].lstrip() if quoted else rest
+    if rest.startswith("،"):
+        if not quoted:
+            return m
+        rest = rest[1:]
+    nxt = [key(w) for w in rest.split()[:2]]
+    titles = title_lexicon()
+    if any(titles.get("".join(nxt[:n]).replace(" ", "")) == "ROLE" for n in (1, 2) if len(nxt) >= n):
+        return _set(text, m, m.start, m.end, "PER")
+    return m
+
+
 def _portfolio(text: str, m: EntityMention) -> list[EntityMention]:
     """«وزیر [امور خارجه ایتالیا]»: NER's ORG is the title's portfolio; keep a final country."""
     from pipeline.titles import title_lexicon
@@ -259,6 +283,7 @@ def clean_mention(text: str, m: EntityMention) -> list[EntityMention]:
     m = _set(text, m, m.start, m.end)
     m = _unglue(text, _unquote(text, _unseparate(text, m)))
     m = _relabel_facility(text, _desk(text, _trim_title(text, _country_tail(text, _strip_prefixes(text, m)))))
+    m = _person_before_title(text, m)
     out = []
     for part in _portfolio(text, m):
         out += _split_body(text, part)

@@ -632,3 +632,15 @@ def test_dash_dateline_is_no_holder():
             AUX("نیست", "است", head=8, feats="Polarity=Neg"), T(".", head=5, deprel="punct")]
     found = _stances((toks, (("ORG", 1, 2), ("PER", 4, 4))))
     assert found and "خبرگزاری فارس" not in {a for a, *_ in found}
+
+
+def test_a_name_before_a_person_title_is_a_person():
+    # NER: «ترامپ» ORG, «تئودور کاتوف» PRO; a body listed before a title («…، رئیس …») stays ORG
+    entities, *_ = run(
+        (words("دونالد ترامپ رئیس‌جمهور آمریکا گفت ."), (("ORG", 1, 2), ("LOC", 4, 4))),
+        (["«"] + words("تئودور کاتوف") + ["»", "،"] + words("سفیر امریکا آمد ."), (("PRO", 2, 3),)),
+        (words("نوبخت رئیس سازمان برنامه و بودجه ، رئیس مجلس آمد ."), (("ORG", 3, 6), ("ORG", 9, 9))),
+    )
+    labels = by_label(entities)
+    assert ("PER", "دونالد ترامپ") in labels and ("PER", "تئودور کاتوف") in labels
+    assert ("ORG", "سازمان برنامه و بودجه") in labels
