@@ -209,12 +209,17 @@ def _portfolio(text: str, m: EntityMention) -> list[EntityMention]:
 
 
 def _desk(text: str, m: EntityMention) -> EntityMention:
-    """«گروه بین‌الملل خبرگزاری فارس» -> خبرگزاری فارس."""
+    """«گروه بین‌الملل خبرگزاری فارس» -> خبرگزاری فارس; «گروه اقتصاد بین‌الملل فارس» -> فارس."""
     words, rules = _words(text, m), _rules()
     if m.label == "ORG" and words and words[0][2] in rules["desk_head"]:
         for start, _, word in words[1:]:
             if word in rules["agency_head"]:
                 return _set(text, m, start, m.end)
+        n = 1
+        while n < len(words) and words[n][2] in rules["desk_section"]:
+            n += 1
+        if 1 < n < len(words):
+            return _set(text, m, words[n][0], m.end)
     return m
 
 
@@ -275,6 +280,9 @@ def _trim_title(text: str, m: EntityMention) -> EntityMention:
 
 def _is_junk(m: EntityMention) -> bool:
     core = key(m.text)
+    words = core.split()
+    if m.label == "ORG" and len(words) == 2 and words[1] in _rules()["generic_modifier"]:
+        return True  # «حزب مخالف»: a description
     return len(core) < 2 or all(c in PUNCT or c.isspace() for c in core)
 
 
@@ -427,7 +435,7 @@ def named_org_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
             name = words[i + 1]
             k = key(name.text)
             if is_punct(name) or is_verb(name) or k in PREPOSITIONS or k in NAME_STOPS \
-                    or name.upos not in ("NOUN", "PROPN", "ADJ"):
+                    or k in _rules()["generic_modifier"] or name.upos not in ("NOUN", "PROPN", "ADJ"):
                 continue
             last = i + 1
             while last + 1 < len(words) and last - i <= MAX_NAME_ADJECTIVES and words[last + 1].upos == "ADJ" \

@@ -644,3 +644,15 @@ def test_a_name_before_a_person_title_is_a_person():
     labels = by_label(entities)
     assert ("PER", "دونالد ترامپ") in labels and ("PER", "تئودور کاتوف") in labels
     assert ("ORG", "سازمان برنامه و بودجه") in labels
+
+
+def test_desk_names_and_descriptions_are_not_organisations():
+    entities, *_ = run(
+        (words("به گزارش گروه اقتصاد بین‌الملل فارس ، نفت گران شد ."), (("ORG", 3, 6),)),
+        (words("رهبر حزب مخالف و رئیس بانک مرکزی آمدند ."), (("ORG", 2, 3), ("ORG", 6, 7))),
+        (words("حزب کارگر پیروز شد ."), ()),
+    )
+    labels = by_label(entities)
+    assert ("ORG", "فارس") in labels and not any("گروه" in t for _, t in labels)
+    assert ("ORG", "حزب مخالف") not in labels and ("ORG", "حزب کارگر") in labels
+    assert ("ORG", "بانک مرکزی") in labels
