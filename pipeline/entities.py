@@ -516,6 +516,8 @@ def find_entities(text: str, sentences: list[Sentence], decimal_order: str) -> l
     ner = _dedupe(ner)
     found = values + ner
     gazetteer = gazetteer_mentions(text, sentences, found)  # may drop NER mentions it swallows
+    # «شورای امنیت سازمان ملل» is an alias too, but named as two bodies (PART_OF) like NER's
+    gazetteer = [part for m in gazetteer for part in _split_body(text, m)]
     named = named_org_mentions(text, sentences, found + gazetteer)
     repeated = propagated_mentions(text, sentences, found + gazetteer + named)
     mentions = sorted(found + gazetteer + named + repeated, key=lambda m: (m.start, -m.end))

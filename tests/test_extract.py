@@ -656,3 +656,9 @@ def test_desk_names_and_descriptions_are_not_organisations():
     assert ("ORG", "فارس") in labels and not any("گروه" in t for _, t in labels)
     assert ("ORG", "حزب مخالف") not in labels and ("ORG", "حزب کارگر") in labels
     assert ("ORG", "بانک مرکزی") in labels
+
+
+def test_a_gazetteer_body_of_an_organisation_is_two_names_and_part_of():
+    entities, relations, *_ = run((words("شورای امنیت سازمان ملل قطعنامه را تصویب کرد ."), ()))
+    assert {("ORG", "شورای امنیت"), ("ORG", "سازمان ملل")} <= by_label(entities)
+    assert ("شورای امنیت", "PART_OF", "سازمان ملل") in {(r.subject, r.relation, r.object) for r in relations}
