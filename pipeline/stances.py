@@ -182,11 +182,15 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
     return []
 
 
+def _copula_after(parse: Parse, wid: int) -> bool:
+    after = parse.word(wid + 1) if wid < len(parse) else None
+    return after is not None and (after.upos == "AUX" or key(after.lemma) in COPULAS)
+
+
 def _predicate(parse: Parse, cue: PatternMatch) -> bool:
     """An evaluative adjective used as a predicate («X منطقی نیست»), not as an attribute
     («ابزار مفید», «مذاکرات سازنده‌ای»): a copula follows it."""
-    after = parse.word(cue.last + 1) if cue.last < len(parse) else None
-    return after is not None and (after.upos == "AUX" or key(after.lemma) in COPULAS)
+    return _copula_after(parse, cue.last)
 
 
 def _bounds(ids: list[int]) -> tuple[int, int]:
@@ -257,6 +261,8 @@ def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[in
         ids = [i for i in ids if i not in cue.ids][:MAX_TARGET_WORDS]
         while ids and key(parse.word(ids[-1]).text) in DANGLING:  # «عدم مداخله آمریکا در» (cut short)
             ids.pop()
+        if len(ids) > 1 and _copula_after(parse, ids[-1]) and parse.word(ids[-1] + 1).head == ids[-1]:
+            ids.pop()  # «… بر همبستگی بین‌المللی [استوار] است»: the clause's predicate, not the issue
         if not ids:
             continue
         resolved = _resolve_issue(parse, ids, parses, state)

@@ -662,3 +662,12 @@ def test_a_gazetteer_body_of_an_organisation_is_two_names_and_part_of():
     entities, relations, *_ = run((words("شورای امنیت سازمان ملل قطعنامه را تصویب کرد ."), ()))
     assert {("ORG", "شورای امنیت"), ("ORG", "سازمان ملل")} <= by_label(entities)
     assert ("شورای امنیت", "PART_OF", "سازمان ملل") in {(r.subject, r.relation, r.object) for r in relations}
+
+
+def test_the_clause_predicate_is_not_part_of_the_issue():
+    # «حزب چپ بر تأکید بر همبستگی بین‌المللی استوار است»: «استوار» heads the copula
+    toks = [T("حزب", head=8, deprel="nsubj"), T("چپ", upos="ADJ", head=1, deprel="amod"), T("بر", head=4, deprel="case"),
+            T("تأکید", head=8, deprel="nmod"), T("بر", head=6, deprel="case"), T("همبستگی", head=4, deprel="nmod"),
+            T("بین‌المللی", upos="ADJ", head=6, deprel="amod"), T("استوار", head=0, deprel="root"),
+            AUX("است", "است", head=8, deprel="aux"), T(".", head=8, deprel="punct")]
+    assert [(a, t) for a, t, *_ in _stances((toks, (("ORG", 1, 2),)))] == [("حزب چپ", "همبستگی بین‌المللی")]
