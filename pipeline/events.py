@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pipeline import clauses
 from pipeline.coref import Actor, Resolver
 from pipeline.entities import EntityMention
+from pipeline.nlp import Word
 from pipeline.syntax import Parse, PatternMatch, find_patterns, is_negated, is_punct, is_verb, key, read_tsv
 
 SEPARATOR = " ; "
@@ -41,6 +42,7 @@ WISH_MARKERS = frozenset({"خواستار", "خواهان"})
 WISH_WINDOW = 3
 INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
 MAX_RECIPIENT_WORDS = 6
+FLAGS = frozenset({"passive", "phrase", "money", "negative", "own"})  # trigger arguments without a value
 
 
 @dataclass
@@ -71,9 +73,6 @@ class Event:
 @functools.cache
 def triggers() -> tuple[tuple[str, ...], ...]:
     return read_tsv("event_triggers.tsv")
-
-
-FLAGS = frozenset({"passive", "phrase", "money", "negative", "own"})
 
 
 def _args(match: PatternMatch) -> dict[str, str]:
@@ -368,35 +367,32 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
     return event
 
 
-def _wished(parse: Parse, match: PatternMatch) -> bool:
-    """A nominal trigger inside the noun phrase a demand opens («خواستار جایگزینی مذاکره»)."""
-    if any(is_verb(parse.word(i)) for i in match.ids):
-        return False
-    for wid in range(match.first - 1, max(0, match.first - 1 - WISH_WINDOW), -1):
-        w = parse.word(wid)
-        if key(w.text) in WISH_MARKERS:
+def _marker_before(parse: Parse, wid: int, markers: frozenset[str], window: int) -> bool:
+    """One of `markers` among the `window` words before `wid`, in its clause."""
+    for current in range(wid - 1, max(0, wid - 1 - window), -1):
+        w = parse.word(current)
+        if key(w.text) in markers:
             return True
-        if is_punct(w) or is_verb(w):
+        if (is_punct(w) and key(w.text) not in ("«", "»")) or is_verb(w) or key(w.text) == "که":
             return False
     return False
+
+
+def _wished(parse: Parse, match: PatternMatch) -> bool:
+    """A nominal trigger inside the noun phrase a demand opens («خواستار جایگزینی مذاکره»)."""
+    nominal = not any(is_verb(parse.word(i)) for i in match.ids)
+    return nominal and _marker_before(parse, match.first, WISH_MARKERS, WISH_WINDOW)
 
 
 def _hypothetical(parse: Parse, match: PatternMatch) -> bool:
     """A verbal trigger in the subjunctive («… تا تحریم‌ها را رفع کند») or under a modal
     («… بایستی … اخراج کند»): wanted, not done."""
     verbs = [i for i in match.ids if is_verb(parse.word(i))]
-    if any(_subjunctive(parse.word(i)) for i in verbs):
-        return True
-    for wid in range(match.first - 1, max(0, match.first - 1 - MODAL_WINDOW), -1) if verbs else ():
-        w = parse.word(wid)
-        if key(w.text) in MODALS:
-            return True
-        if (is_punct(w) and key(w.text) not in ("«", "»")) or key(w.text) == "که":
-            break
-    return False
+    return bool(verbs) and (any(_subjunctive(parse.word(i)) for i in verbs)
+                            or _marker_before(parse, match.first, MODALS, MODAL_WINDOW))
 
 
-def _subjunctive(word) -> bool:
+def _subjunctive(word: Word) -> bool:
     """Mood=Sub, or a present form without «می» («… اخراج کند»: the tagger often leaves out the
     mood); «دارد», «است» have no «می» in the indicative."""
     if "Mood=Sub" in word.feats:

@@ -126,14 +126,17 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         owner = next((u for u in clauses.actor_units(parse, resolver) if u.first == start), None)
         if owner is not None and _nominal(cue):  # «درخواست سوریه»: the possessor, not the issue
             return []
-        return clauses.trim_phrase(parse, *_bounds(clauses.np_after(parse, start, clauses.ISSUE_STOPS)))
+        issue = clauses.np_after(parse, start, clauses.ISSUE_STOPS)
+        return clauses.trim_phrase(parse, *_bounds(issue))
     if spec.startswith(">"):
         prep = tuple(spec[1:].split())
         window = [i for i in range(cue.last + 1, min(len(parse), cue.last + 6) + 1)]
         stop = next((i for i in window if is_punct(parse.word(i)) or is_verb(parse.word(i))), None)
         window = [i for i in window if stop is None or i < stop]
         at = _find_prep(parse, window, prep)
-        return [] if at is None else clauses.trim_phrase(parse, *_bounds(clauses.np_after(parse, at + 1, clauses.ISSUE_STOPS)))
+        if at is None:
+            return []
+        return clauses.trim_phrase(parse, *_bounds(clauses.np_after(parse, at + 1, clauses.ISSUE_STOPS)))
     if spec.startswith("<"):
         # In a verb-final clause the PP before the cue runs up to the cue: the linear extent is
         # the dependent's subtree, and survives attachment errors. A PP inside the cue's gap
@@ -183,14 +186,10 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
 
 
 def _copula_after(parse: Parse, wid: int) -> bool:
+    """A copula follows word `wid`: it is a predicate («X منطقی نیست»), not an attribute
+    («ابزار مفید», «مذاکرات سازنده‌ای»)."""
     after = parse.word(wid + 1) if wid < len(parse) else None
     return after is not None and (after.upos == "AUX" or key(after.lemma) in COPULAS)
-
-
-def _predicate(parse: Parse, cue: PatternMatch) -> bool:
-    """An evaluative adjective used as a predicate («X منطقی نیست»), not as an attribute
-    («ابزار مفید», «مذاکرات سازنده‌ای»): a copula follows it."""
-    return _copula_after(parse, cue.last)
 
 
 def _bounds(ids: list[int]) -> tuple[int, int]:
@@ -381,7 +380,7 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
     for sent_index in sorted(parses):
         parse = parses[sent_index]
         speakers = clauses.speakers(parse, resolver)
-        cues = [c for c in find_patterns(parse, _rows("cue")) if c.row[3] != "subj" or _predicate(parse, c)]
+        cues = [c for c in find_patterns(parse, _rows("cue")) if c.row[3] != "subj" or _copula_after(parse, c.last)]
         cue_words = {i: n for n, cue in enumerate(cues) for i in range(cue.first, cue.last + 1)}
         for n, cue in enumerate(cues):
             if _attributive(parse, cue, resolver) or _blocked_nominal(parse, cue):
