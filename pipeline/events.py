@@ -42,7 +42,7 @@ WISH_MARKERS = frozenset({"خواستار", "خواهان"})
 WISH_WINDOW = 3
 INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
 MAX_RECIPIENT_WORDS = 6
-FLAGS = frozenset({"passive", "phrase", "money", "negative", "own"})  # trigger arguments without a value
+FLAGS = frozenset({"passive", "phrase", "money", "negative", "own", "paired"})  # trigger arguments without a value
 
 
 @dataclass
@@ -342,6 +342,8 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
         actors, recipients = recipients, actors
     if not (actors or recipients or money or any(m.label == "DATE" for m in mentions)):
         return None  # nothing known about it: not worth a row
+    if "paired" in args and not recipients:
+        actors = []  # «جنگ عراق» names a war by its place; «جنگ آمریکا با عراق» its parties
     if "own" in args and not (actors or recipients):
         return None  # «مجروحان جنگ», «در رابطه با آغاز حملات»: a backdrop, no one named in it
     date = _nearest([m for m in mentions if m.label == "DATE"], parse, match)
@@ -437,7 +439,9 @@ def _same_event(a: Event, b: Event) -> bool:
     parties_a, parties_b = f"{a.actor} {a.recipient}", f"{b.actor} {b.recipient}"
     same_actor = not a.actor or not b.actor or _overlap(a.actor, b.actor)
     same_recipient = not a.recipient or not b.recipient or _overlap(a.recipient, b.recipient)
-    return same_actor and same_recipient and _overlap(parties_a, parties_b)
+    # the lead retells the headline's event: compatible parties are enough
+    headline_and_lead = (a.sent_index, b.sent_index) == (0, 1)
+    return same_actor and same_recipient and (headline_and_lead or _overlap(parties_a, parties_b))
 
 
 def _negated(parse: Parse, match: PatternMatch) -> bool:

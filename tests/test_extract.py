@@ -671,3 +671,16 @@ def test_the_clause_predicate_is_not_part_of_the_issue():
             T("بین‌المللی", upos="ADJ", head=6, deprel="amod"), T("استوار", head=0, deprel="root"),
             AUX("است", "است", head=8, deprel="aux"), T(".", head=8, deprel="punct")]
     assert [(a, t) for a, t, *_ in _stances((toks, (("ORG", 1, 2),)))] == [("حزب چپ", "همبستگی بین‌المللی")]
+
+
+def test_a_war_named_by_its_place_has_no_actor_and_the_lead_retells_the_headline():
+    events = _events((words("بوش با مجروحان جنگ عراق دیدار کرد .") , (("PER", 1, 1), ("LOC", 5, 5))))
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+    events = _events((words("جنگ آمریکا با عراق ادامه دارد .") , (("LOC", 2, 2), ("LOC", 4, 4))))
+    assert [(e.event_type, e.actor, e.recipient) for e in events] == [("ASSAULT", "آمریکا", "عراق")]
+    # headline «انتقاد … از آمریکا» and lead «کورآ از آمریکا انتقاد کرد»: one DISAPPROVE
+    events = _events(
+        (words("انتقاد از سیاست آمریکا"), (("LOC", 4, 4),)),
+        (words("کورآ از سیاست خارجی") + [T("انتقاد", deprel="compound:lvc"), V("کرد", "کرد"), "."], (("PER", 1, 1),)),
+    )
+    assert [(e.event_type, e.actor, e.recipient) for e in events] == [("DISAPPROVE", "کورآ", "آمریکا")]
