@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     em.add_argument("--limit", type=int, default=0, help="only the first N sentences (quick check)")
 
     tr = sub.add_parser("train", help="rebuild a model from ../shared/data (see models/README.md)")
-    tr.add_argument("processor", help="data | vectors | zwnj | tokenize | mwt | lemma | pos | depparse | depparse_more | ner | ner_more | ner_peyma | ner_peyma_more | install")
+    tr.add_argument("processor", help="data | vectors | zwnj | charlm_data | tokenize | mwt | lemma | pos | pos_more | depparse | depparse_more | ner | ner_more | ner_peyma | ner_peyma_more | charlm_forward | charlm_backward | install")
     tr.add_argument("--data", type=Path, default=Path("../shared/data"))
     tr.add_argument("--work", type=Path, default=Path("work"))
     tr.epilog = "Arguments after `--` go to Stanza's trainer unchanged."
@@ -124,7 +124,7 @@ def cmd_evaluate_models(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from pipeline.training import install, ner_data, train, treebanks, vectors, zwnj_lexicon
+    from pipeline.training import charlm_data, install, ner_data, train, treebanks, vectors, zwnj_lexicon
 
     work, data = args.work, args.data
     extra = args.extra
@@ -135,6 +135,7 @@ def cmd_train(args) -> int:
                                          str(work / "data/ud/fa.train.conllu"),
                                          "--out", str(work / "models/pretrain.pt"), *extra]),
         "zwnj": lambda: zwnj_lexicon.main(["--data", str(data)]),
+        "charlm_data": lambda: charlm_data.main(["--raw", str(data / "raw"), "--out", str(work / "data/charlm")]),
         "install": lambda: install.main(["--trained", str(work / "models"), *extra]),
     }
     if args.processor in steps:

@@ -97,3 +97,17 @@ def test_tagger_stage_two_starts_from_the_saved_tagger(monkeypatch):
     assert ran == [["--max_steps", "3"]] and built == [{"args": {}, "model_file": "b.pt"}]
     with pytest.raises(SystemExit):
         tagger_more.main(["--max_steps", "3"])
+
+
+def test_charlm_text_is_normalised_with_a_held_out_dev_file(tmp_path):
+    from pipeline.training.charlm_data import DEV_EVERY, write_charlm_text
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    lines = [f"سند شماره {n} درباره سیاستهای كشور" for n in range(2 * DEV_EVERY)]
+    (raw / "news.txt").write_text("\n".join(lines), encoding="utf-8")
+    train, dev = write_charlm_text(raw, tmp_path / "charlm")
+    assert (train, dev) == (2 * DEV_EVERY - 2, 2)
+    text = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "charlm/train").iterdir())
+    assert "كشور" not in text and "کشور" in text  # Arabic kaf normalised
+    assert "سیاست‌های" in text  # ZWNJ restored as at run time
+    assert "سند شماره 0 " not in text and "شماره ۰" in (tmp_path / "charlm/dev.txt").read_text(encoding="utf-8")

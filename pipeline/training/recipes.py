@@ -84,3 +84,18 @@ RECIPES["ner_more"] = RECIPES["ner"] + [
 RECIPES["ner_peyma_more"] = RECIPES["ner_peyma"] + [
     "--finetune", "--finetune_load_name", "{models}/ner_peyma.pt", "--max_steps", "1500",
 ]
+
+
+def _charlm(direction: str) -> list[str]:
+    """A small character LM (Stanza's default is 1024 hidden units; 256 fits 2 CPU cores)."""
+    return [
+        "stanza.models.charlm", "--shorthand", "fa_ours", "--direction", direction,
+        "--train_dir", "{work}/charlm/train", "--eval_file", "{work}/charlm/dev.txt",
+        "--char_emb_dim", "100", "--char_hidden_dim", "256", "--char_num_layers", "1",
+        "--bptt_size", "100", "--batch_size", "64", "--epochs", "3",
+        "--save_dir", "{models}", "--save_name", f"{direction}_charlm.pt", "--cpu",
+    ]
+
+
+RECIPES["charlm_forward"] = _charlm("forward")
+RECIPES["charlm_backward"] = _charlm("backward")
