@@ -684,3 +684,15 @@ def test_a_war_named_by_its_place_has_no_actor_and_the_lead_retells_the_headline
         (words("کورآ از سیاست خارجی") + [T("انتقاد", deprel="compound:lvc"), V("کرد", "کرد"), "."], (("PER", 1, 1),)),
     )
     assert [(e.event_type, e.actor, e.recipient) for e in events] == [("DISAPPROVE", "کورآ", "آمریکا")]
+
+
+def test_a_negative_judgement_is_criticism_and_a_named_consent_is_agreement():
+    toks = [T("نارانخو", head=7, deprel="nsubj"), T("تصمیم", head=7, deprel="obj"), T("قاضی", head=2, deprel="nmod"),
+            T("آلوارز", head=3, deprel="flat"), T("را", "را", "ADP", head=2, deprel="case"),
+            T("شرم‌آور", upos="ADJ", head=7, deprel="xcomp"), V("خواند", "خواند"), T(".", head=7, deprel="punct")]
+    events = _events((toks, (("PER", 1, 1), ("PER", 4, 4))))
+    assert [(e.event_type, e.actor, e.recipient) for e in events] == [("DISAPPROVE", "نارانخو", "آلوارز")]
+    events = _events((words("موافقت دولت انتقالی سومالی با پروازهای امدادی سازمان ملل"), (("ORG", 2, 4), ("ORG", 8, 9))))
+    assert [(e.event_type, e.actor, e.recipient) for e in events] == [("AGREE", "دولت انتقالی سومالی", "سازمان ملل")]
+    # «نوعی موافقت سیاسی … وجود دارد»: nobody named in it, no row
+    assert not _events((words("نروژ و آمریکا نوعی موافقت سیاسی دارند ."), (("LOC", 1, 1), ("LOC", 3, 3))))
