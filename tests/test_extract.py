@@ -196,6 +196,8 @@ def test_member_ally_borders_located():
     )
     kinds = {(s, r, o) for s, r, o, _ in rel}
     assert ("نروژ", "MEMBER_OF", "ناتو") in kinds
+    more = _relations((words("تروریسم در اندونزی و سایر کشورهای آسه‌آن مهار شد ."), (("LOC", 3, 3), ("ORG", 7, 7))))
+    assert ("اندونزی", "MEMBER_OF", "آسه‌آن") in {(s, r, o) for s, r, o, _ in more}
     assert ("نروژ", "ALLY_OF", "آمریکا") in kinds
     assert ("نروژ", "BORDERS", "شوروی سابق") in kinds
     assert ("لابوئان", "LOCATED_IN", "مالزی") in kinds
