@@ -465,3 +465,17 @@ def test_what_gold_never_annotates_is_not_scored(tmp_path):
     assert result["tables"]["entities"]["fp"] == 0
     assert result["tables"]["relations"]["fp"] == 0
     assert result["tables"]["relations"]["f1"] == 1.0
+
+
+def test_dates_that_run_wrote_spreadsheet_safe_still_match(tmp_path):
+    # `run` writes «--07-21» as «'--07-21» so spreadsheets do not read it as a formula
+    from pipeline.records import EntityRow
+    from pipeline.tables import frame
+    from pipeline.tables import write_table as write_output
+
+    write_table(tmp_path / "gold", "entities", [ent("۲۱ ژوئیه", "DATE", "--07-21")])
+    (tmp_path / "pred").mkdir()
+    rows = [EntityRow("d1", 0, "d1-e0", "۲۱ ژوئیه", "DATE", 0, 8, "--07-21", "", "rules")]
+    write_output(frame("entities", rows), tmp_path / "pred/entities.csv")
+    assert "'--07-21" in (tmp_path / "pred/entities.csv").read_text(encoding="utf-8")
+    assert counts(evaluate(tmp_path / "gold", tmp_path / "pred")["tables"]["entities"]) == (1, 0, 0)
