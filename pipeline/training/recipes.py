@@ -92,7 +92,7 @@ def _charlm(direction: str) -> list[str]:
         "stanza.models.charlm", "--shorthand", "fa_ours", "--direction", direction,
         "--train_dir", "{work}/charlm/train", "--eval_file", "{work}/charlm/dev.txt",
         "--char_emb_dim", "100", "--char_hidden_dim", "256", "--char_num_layers", "1",
-        "--bptt_size", "100", "--batch_size", "64", "--epochs", "3",
+        "--bptt_size", "100", "--batch_size", "64", "--epochs", "3", "--eval_steps", "-1",
         "--save_dir", "{models}", "--save_name", f"{direction}_charlm.pt", "--cpu",
     ]
 
