@@ -158,8 +158,11 @@ def test_kill_9_then_resume_equals_a_clean_run(tmp_path):
     while time.time() < deadline and proc.poll() is None:  # kill once some work is committed
         if state.exists():
             with sqlite3.connect(state) as db:
-                if db.execute("SELECT count(*) FROM documents").fetchone()[0] > 0:
-                    break
+                try:
+                    if db.execute("SELECT count(*) FROM documents").fetchone()[0] > 0:
+                        break
+                except sqlite3.OperationalError:  # the file exists, its tables not yet
+                    pass
         time.sleep(0.2)
     killed = proc.poll() is None
     proc.send_signal(signal.SIGKILL)
