@@ -10,6 +10,11 @@ import logging
 import sys
 from pathlib import Path
 
+from pipeline.training.recipes import RECIPES
+
+# `train` steps that prepare data rather than run a Stanza recipe (see cmd_train)
+DATA_STEPS = ("data", "vectors", "zwnj", "charlm_data")
+
 
 class Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse exits 2 on usage errors; keep that, with our prefix
@@ -52,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     em.add_argument("--limit", type=int, default=0, help="only the first N sentences (quick check)")
 
     tr = sub.add_parser("train", help="rebuild a model from ../shared/data (see models/README.md)")
-    tr.add_argument("processor", help="data | vectors | zwnj | charlm_data | tokenize | mwt | lemma | pos | pos_more | depparse | depparse_more | ner | ner_more | ner_peyma | ner_peyma_more | charlm_forward | charlm_backward | install")
+    tr.add_argument("processor", help=" | ".join([*DATA_STEPS, *RECIPES, "install"]))
     tr.add_argument("--data", type=Path, default=Path("../shared/data"))
     tr.add_argument("--work", type=Path, default=Path("work"))
     tr.epilog = "Arguments after `--` go to Stanza's trainer unchanged."

@@ -5,8 +5,8 @@ prefixes, diacritics). On top of it, lost ZWNJs are restored from a lexicon buil
 ZWNJ-spelled forms in the training text (`pipeline/data/zwnj.tsv`, see
 `pipeline/training/zwnj_lexicon.py`). hazm gives no offsets, so each normalised chunk is
 aligned back to its original (a linear walk, difflib on local windows only); every normalised
-character knows the original span it came from, and `NormalizedText.to_original` turns any normalised span into a span of
-the original text.
+character knows the original span it came from, and `NormalizedText.to_original` turns any
+normalised span into a span of the original text.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from pathlib import Path
 ZWNJ = "\u200c"
 ZWNJ_LEXICON = Path(__file__).parent / "data" / "zwnj.tsv"
 MAX_CHUNK = 2000  # characters hazm normalises at once (long lines are cut at white space)
+MAX_PASSES = 4  # hazm passes per chunk looking for a fixed point
 # Letters after which a ZWNJ changes the written shape (they join to the next letter).
 JOINING_LETTERS = set("بپتثجچحخسشصضطظعغفقکگلمنهیئ")
 ZWNJ_AFFIXES = Path(__file__).parent / "data" / "zwnj_affixes.tsv"
@@ -167,9 +168,6 @@ def _normalize_core(chunk: str) -> str:
             return min(seen[seen.index(new):])
         seen.append(new)
     return seen[-1]
-
-
-MAX_PASSES = 4
 
 
 def normalize_text(text: str) -> str:

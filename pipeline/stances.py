@@ -376,7 +376,6 @@ def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
 
 def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance]:
     state, found = _State(), []
-    stated: set[tuple[int, str, str, str]] = set()
     for sent_index in sorted(parses):
         parse = parses[sent_index]
         speakers = clauses.speakers(parse, resolver)
@@ -405,9 +404,6 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
             cue_text = parse.text(cue.first, cue.last)
             for actor in actors:
                 for issue in issues:
-                    if (sent_index, actor.text, issue, polarity) in stated:
-                        continue  # two cues of one clause («… قابل بررسی است») state it once
-                    stated.add((sent_index, actor.text, issue, polarity))
                     found.append(Stance(sent_index, actor, issue, polarity, cue_text,
                                         is_negative and rule == "flip", strength))
             state.last_target, state.last_actors = issues[-1], actors
@@ -424,11 +420,15 @@ def _same_issue(a: str, b: str) -> bool:
 
 
 def _without_restatements(stances: list[Stance]) -> list[Stance]:
-    """News restates the headline's stance in the lead and again in quotes: one row per actor,
-    polarity and issue, the first mention (later wordings of the issue overlapping it)."""
+    """One row per actor, polarity and issue, the first mention: news restates the headline's
+    stance in the lead and again in quotes (later wordings of the issue overlap it), and two
+    cues of one clause («… قابل بررسی است») state it twice. Compared within an actor and
+    polarity only, so the cost stays per actor, not per document."""
     kept: list[Stance] = []
+    issues: dict[tuple[str, str], list[str]] = {}
     for s in stances:
-        if not any(k.actor.text == s.actor.text and k.polarity == s.polarity and _same_issue(k.target, s.target)
-                   for k in kept):
+        stated = issues.setdefault((s.actor.text, s.polarity), [])
+        if not any(_same_issue(issue, s.target) for issue in stated):
+            stated.append(s.target)
             kept.append(s)
     return kept
