@@ -180,16 +180,35 @@ def pattern_relations(parse: Parse, resolver: Resolver) -> list[Relation]:
             literal = " ".join(u.text for u in slots.get("_words", ()) if not is_punct(parse.word(u.first)))
             predicate = title.title.text if title else literal
             subjects, objects = [slots["S"]], [(obj_text, obj_id)]
+            pairs = None
             if pattern.relation in DISTRIBUTIVE:  # «نروژ، دانمارک و سوئد عضو ناتو هستند»
                 subjects += _conjuncts(seq, seq.index(slots["S"]), -1)
                 objects += [(u.mention.text, u.mention.id) for u in _conjuncts(seq, seq.index(slots["O"]), +1)]
-            for subject in subjects:
+            elif title is not None:
+                pairs = _respective(seq, slots, (obj_text, obj_id))
+            if pairs is None:
+                pairs = [(subject, obj) for subject in subjects for obj in objects]
+            for subject, (obj_text, obj_id) in pairs:
                 subj = resolver.full_name(subject.mention)
-                for obj_text, obj_id in objects:
-                    if subj.id != obj_id:
-                        found.append(Relation(parse.sent.index, subj.text, subj.id, pattern.relation,
-                                              obj_text, obj_id, predicate))
+                if subj.id != obj_id:
+                    found.append(Relation(parse.sent.index, subj.text, subj.id, pattern.relation,
+                                          obj_text, obj_id, predicate))
     return found
+
+
+def _respective(seq: list[Unit], slots: dict[str, Unit], obj: tuple[str, str]) -> list | None:
+    """Persons listed before one (plural) title: «لاوروف و کری، وزیران خارجه روسیه و آمریکا»
+    pairs them in order with as many listed objects; with one object, each holds it."""
+    others = _conjuncts(seq, seq.index(slots["S"]), -1)
+    if not others or any(u.mention.label != "PER" for u in others):
+        return None
+    persons = [*reversed(others), slots["S"]]
+    more = [(u.mention.text, u.mention.id) for u in _conjuncts(seq, seq.index(slots["O"]), +1)]
+    if not more:
+        return [(person, obj) for person in persons]
+    if len(more) + 1 == len(persons):
+        return list(zip(persons, [obj, *more]))
+    return None
 
 
 def _opens_sentence(parse: Parse, m: EntityMention, resolver: Resolver, after: int = 0) -> bool:

@@ -180,6 +180,18 @@ def test_role_apposition_both_orders():
     assert ("کلینتون", "ROLE", "آمریکا", "رئیس جمهور") in rel
 
 
+def test_persons_listed_before_one_title_hold_it_respectively():
+    rel = _relations(
+        (words("او با لاوروف و کری وزیران خارجه روسیه و آمریکا دیدار کرد ."),
+         (("PER", 3, 3), ("PER", 5, 5), ("LOC", 8, 8), ("LOC", 10, 10))),
+        (["بوتانی", "و", "بگتی", "،", T("نمایندگان", "نماینده"), *words("مجلس ایالتی بلوچستان ، استعفا دادند .")],
+         (("PER", 1, 1), ("PER", 3, 3), ("LOC", 8, 8))),
+    )
+    roles = {(s, o) for s, r, o, _ in rel if r == "ROLE"}
+    assert {("لاوروف", "روسیه"), ("کری", "آمریکا")} <= roles and ("کری", "روسیه") not in roles
+    assert {("بوتانی", "بلوچستان"), ("بگتی", "بلوچستان")} <= roles
+
+
 def test_role_object_is_the_whole_organisation_chain():
     toks = words("کنستانتین کوساچف ، رییس کمیته امور بین‌الملل شورای فدراسیون روسیه گفت .")
     rel = _relations((toks, (("PER", 1, 2), ("ORG", 5, 7), ("ORG", 8, 9), ("LOC", 10, 10))))

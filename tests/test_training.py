@@ -33,6 +33,11 @@ def test_treebanks_are_harmonised(prepared):
     assert not any("#" in r[2] and r[2] != "#" for r in rows)  # «کرد#کن» -> «کرد»
     assert not any("ي" in r[1] or "ك" in r[1] for r in rows)  # normalised spelling
     assert {r[9] for r in rows} <= {"_", "SpaceAfter=No"}
+    extra = list(conllu_rows(prepared / "data/ud/fa.pos_extra.conllu"))  # Seraji UD 1.x, UPOS only
+    assert len(extra) > 100_000 and {r[5] for r in extra} == {"_"}
+    assert "CONJ" not in {r[3] for r in extra}
+    lemma_train = list(conllu_rows(prepared / "data/ud/fa.lemma_train.conllu"))
+    assert len(lemma_train) > len(rows) + 2_000  # + UniMorph verb forms
 
 
 def test_colloquial_multiword_tokens_become_single_words_for_the_tokenizer():
@@ -51,6 +56,35 @@ def test_colloquial_multiword_tokens_become_single_words_for_the_tokenizer():
     # «اینه» (colloquial copula) is one word now; «دلم» keeps PerDT's noun + clitic split
     assert [(r[0], r[1], r[6]) for r in rows] == [
         ("1", "اینه", "0"), ("2-3", "دلم", "_"), ("2", "دل", "1"), ("3", "م", "2")]
+
+
+def test_ud1_upos_lines_take_perdt_conventions():
+    from collections import Counter
+
+    from pipeline.training.treebanks import upos_only_sentences
+
+    reference = {"است": Counter(AUX=40, VERB=1), "را": Counter(ADP=30), "چه": Counter(DET=5, ADV=4)}
+    [sentence] = upos_only_sentences(["اين_DET كار_NOUN را_PART كرد_VERB و_CONJ خوب_ADJ است_VERB چه_ADV"],
+                                     reference, set())
+    rows = [line.split("\t") for line in sentence if not line.startswith("#")]
+    assert [(r[1], r[3]) for r in rows] == [
+        ("این", "DET"), ("کار", "NOUN"), ("را", "ADP"), ("کرد", "VERB"), ("و", "CCONJ"),
+        ("خوب", "ADJ"), ("است", "AUX"), ("چه", "ADV")]  # «چه» ADV is common in PerDT: kept
+    assert {r[2] for r in rows} == {r[5] for r in rows} == {"_"}  # only UPOS is learnt from it
+
+
+def test_other_treebanks_take_perdt_lemmas_and_unimorph_verbs_their_past_stem():
+    from collections import Counter
+
+    from pipeline.training.treebanks import lemmas_as_in_perdt, unimorph_verbs
+
+    reference = {("می‌شود", "VERB"): Counter({"شد": 43}), ("کرد", "VERB"): Counter({"کرد": 2, "کن": 2})}
+    seraji = ["1\tمی‌شود\tکرد\tVERB\t_\t_\t0\troot\t_\t_", "2\tکرد\tکن\tVERB\t_\t_\t1\tconj\t_\t_"]
+    lemmas = [row.split("\t")[2] for row in lemmas_as_in_perdt(seraji, reference)]
+    assert lemmas == ["شد", "کن"]  # PerDT is split on «کرد»: left alone
+    verbs = unimorph_verbs(["سپردن\tمی‌سپارند\tV;3;PL;PRS;IND", "سپردن\tمی‌سپارن\tV;3;PL;PRS;COL",
+                            "آبتنی کردن\tآبتنی بکن\tV;2;SG;IMP"])
+    assert [row[1].split("\t")[1:4] for row in verbs] == [["می‌سپارند", "سپرد", "VERB"]]
 
 
 def test_perdt_test_is_never_in_training(prepared):

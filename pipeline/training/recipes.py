@@ -25,7 +25,7 @@ RECIPES: dict[str, list[str]] = {
     ],
     "lemma": [
         "stanza.models.lemmatizer", "--shorthand", "fa_ours",
-        "--train_file", "{work}/ud/fa.train.conllu", "--eval_file", "{work}/ud/fa.dev.conllu",
+        "--train_file", "{work}/ud/fa.lemma_train.conllu", "--eval_file", "{work}/ud/fa.dev.conllu",
         "--output_file", "{work}/lemma.dev.pred.conllu",
         "--num_epoch", "6", "--hidden_dim", "100", "--emb_dim", "50", "--batch_size", "64",
         "--save_dir", "{models}", "--save_name", "lemma.pt", "--cpu",

@@ -12,6 +12,19 @@ What is kept and why (see models/README.md):
   PERDT_REPEAT times, so the models follow PerDT's conventions (the test set's) where the
   treebanks disagree.
 - MISC: only SpaceAfter=No is kept (transliterations are noise for Stanza).
+- Lemma conventions: Seraji and iPerUDT lemmatise some frequent words differently from PerDT
+  («شد/می‌شود» -> «کرد», clitic «ش» -> «آن», «شان» -> «آن‌ها»). Where PerDT gives a (form, UPOS)
+  one lemma in almost all of its occurrences and the other treebank's lemma almost never, the
+  other treebank's word takes PerDT's lemma (~1,100 of 87,000 words).
+- Extra lemmatizer data: UniMorph's Persian verb paradigms (`morph/unimorph_fas.tsv`), one-word
+  formal forms only, as VERB words whose lemma is the past stem («می‌سپارند» -> «سپرد»,
+  infinitive minus «ن», PerDT's convention), in `fa.lemma_train.conllu` beside the treebanks.
+- Extra tagger data: the Seraji UD 1.x training set (`pos/seraji_v1_train_word_UPOS.txt`,
+  words and UPOS only) becomes `fa.pos_extra.conllu` with every other column blank, so the
+  tagger learns UPOS from it and nothing else (Stanza masks a column that is blank in a whole
+  training file). Its tags are mapped to PerDT's: CONJ -> CCONJ, and a word whose UD 1.x tag
+  PerDT almost never gives it takes PerDT's tag for that word («است» VERB -> AUX, «را» PART
+  -> ADP, «هیچ» ADV -> DET).
 - Multi-word tokens: iPerUDT is colloquial and splits clitics that formal text (PerDT, the
   news the pipeline reads) writes as part of one word («اینه» → «این ه», «بهش» → «به ش»).
   Trained on them, the tokenizer flagged formal words such as «گسترش» as multi-word. The
@@ -24,6 +37,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 from pipeline.normalize import normalize_token
@@ -37,6 +51,12 @@ UD_TRAIN = [
 ]
 PERDT_DEV = "ud/perdt/fa_perdt-ud-dev.conllu"
 PERDT_REPEAT = 3
+SERAJI_V1 = "pos/seraji_v1_train_word_UPOS.txt"
+UD1_TO_UD2 = {"CONJ": "CCONJ"}
+UNIMORPH = "morph/unimorph_fas.tsv"
+# A UD 1.x tag (another treebank's lemma) is replaced by PerDT's for the word when PerDT gives
+# it that value in under RARE_SHARE of MIN_SEEN+ occurrences and one other in MAJORITY_SHARE+.
+MIN_SEEN, RARE_SHARE, MAJORITY_SHARE = 3, 0.1, 0.7
 
 
 def read_conllu(path: Path) -> list[list[str]]:
@@ -174,15 +194,93 @@ def as_single_words(sentence: list[str]) -> list[str]:
     return lines
 
 
+def _tagged_words(sentences: list[list[str]]):
+    for sent in sentences:
+        for row in sent:
+            cols = row.split("\t")
+            if len(cols) == 10 and cols[0].isdigit():
+                yield cols
+
+
+def _dominant(seen: Counter | None, current: str) -> str:
+    """The reference's value when it has one dominant value and `current` is rare in it."""
+    if not seen or sum(seen.values()) < MIN_SEEN:
+        return current
+    total = sum(seen.values())
+    best, n = seen.most_common(1)[0]
+    return best if seen[current] < RARE_SHARE * total and n >= MAJORITY_SHARE * total else current
+
+
+def lemmas_by_form(sentences: list[list[str]]) -> dict[tuple[str, str], Counter]:
+    counts: dict[tuple[str, str], Counter] = {}
+    for cols in _tagged_words(sentences):
+        counts.setdefault((cols[1], cols[3]), Counter())[cols[2]] += 1
+    return counts
+
+
+def lemmas_as_in_perdt(sentence: list[str], reference: dict[tuple[str, str], Counter]) -> list[str]:
+    rows = []
+    for row in sentence:
+        cols = row.split("\t")
+        if len(cols) == 10 and cols[0].isdigit():
+            cols[2] = _dominant(reference.get((cols[1], cols[3])), cols[2])
+        rows.append("\t".join(cols))
+    return rows
+
+
+def unimorph_verbs(lines: list[str]) -> list[list[str]]:
+    """One-word formal verb forms of UniMorph (lemma, form, features) as one-word sentences."""
+    seen, sentences = set(), []
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) != 3 or " " in parts[1].strip() or "COL" in parts[2].split(";") \
+                or not parts[2].startswith("V") or not parts[0].endswith("ن"):
+            continue
+        form, stem = normalize_token(parts[1].strip()), normalize_token(parts[0].strip()[:-1])
+        if form and stem and (form, stem) not in seen:
+            seen.add((form, stem))
+            sentences.append([f"# text = {form}", "\t".join(["1", form, stem, "VERB", "_", "_", "0", "root", "_", "_"])])
+    return sentences
+
+
+def upos_by_form(sentences: list[list[str]]) -> dict[str, Counter]:
+    counts: dict[str, Counter] = {}
+    for cols in _tagged_words(sentences):
+        counts.setdefault(cols[1], Counter())[cols[3]] += 1
+    return counts
+
+
+def as_perdt_tag(form: str, tag: str, reference: dict[str, Counter]) -> str:
+    tag = UD1_TO_UD2.get(tag, tag)
+    return _dominant(reference.get(form), tag)
+
+
+def upos_only_sentences(lines: list[str], reference: dict[str, Counter], names: set[str]) -> list[list[str]]:
+    """`word_UPOS` lines (UD 1.x tags) -> CoNLL-U sentences with only FORM and UPOS filled."""
+    sentences = []
+    for line in lines:
+        tokens = [t.rpartition("_") for t in line.split()]
+        words = [(normalize_token(w) or w, t) for w, _, t in tokens if w and t]
+        if not words:
+            continue
+        rows = [f"# text = {' '.join(w for w, _ in words)}"]
+        for n, (form, tag) in enumerate(words, 1):
+            tag = as_perdt_tag(form, tag, reference)
+            rows.append("\t".join([str(n), form, "_", tag, "_", "_", str(n - 1), "dep" if n > 1 else "root", "_", "_"]))
+        sentences.append(propn_as_in_perdt(rows, names))
+    return sentences
+
+
 def prepare_ud(data_dir: Path, out_dir: Path) -> None:
     perdt_train, dev = [], []
     for i, sent in enumerate(read_conllu(data_dir / PERDT_DEV)):
         (dev if i % 5 == 0 else perdt_train).append(harmonise_sentence(sent))
-    names = proper_nouns(perdt_train)
+    names, lemmas = proper_nouns(perdt_train), lemmas_by_form(perdt_train)
     train = perdt_train * PERDT_REPEAT
     tok_train = list(train)
     for rel in UD_TRAIN:
-        sents = [propn_as_in_perdt(harmonise_sentence(s), names) for s in read_conllu(data_dir / rel)]
+        sents = [lemmas_as_in_perdt(propn_as_in_perdt(harmonise_sentence(s), names), lemmas)
+                 for s in read_conllu(data_dir / rel)]
         train.extend(sents)
         tok_train.extend(as_single_words(s) if "iperudt" in rel else s for s in sents)
     for name, sents in (("train", train), ("tok_train", tok_train), ("dev", dev)):
@@ -197,6 +295,13 @@ def prepare_ud(data_dir: Path, out_dir: Path) -> None:
             check=True,
         )
         print(f"{name}: {len(sents)} sentences -> {conllu}")
+    verbs = unimorph_verbs((data_dir / UNIMORPH).read_text(encoding="utf-8").splitlines())
+    write_conllu(train + verbs, out_dir / "fa.lemma_train.conllu")
+    print(f"lemma_train: {len(train)} sentences + {len(verbs)} UniMorph verb forms")
+    extra = upos_only_sentences((data_dir / SERAJI_V1).read_text(encoding="utf-8").splitlines(),
+                                upos_by_form(perdt_train), names)
+    write_conllu(extra, out_dir / "fa.pos_extra.conllu")
+    print(f"pos_extra: {len(extra)} sentences (UPOS only) -> {out_dir / 'fa.pos_extra.conllu'}")
 
 
 def main(argv: list[str] | None = None) -> None:
