@@ -226,11 +226,24 @@ def _desk(text: str, m: EntityMention) -> EntityMention:
 def _demonym(text: str, m: EntityMention) -> bool:
     """«آمریکایی», «ایرانی», «روسی»: an adjective of nationality, not a name."""
     word = key(m.text)
-    if " " in word or not word.endswith("ی") or m.label == "PER":
+    if " " in word or not word.endswith("ی"):
+        return False
+    if m.label == "PER" and not word.endswith("ایی"):  # «روحانی» is a name; «شیلیایی» never is
         return False
     stems = {word[:-1], word[:-2] if word.endswith("ئی") or word.endswith("یی") else word[:-1]}
+    if word.endswith("ایی"):  # «شیلیایی» -> شیلی
+        stems.add(word[:-3])
     stems |= {stem + "یه" for stem in list(stems)}
     return any((hit := _link(stem)) is not None and hit.kind == "country" for stem in stems)
+
+
+def _place_before_country(text: str, m: EntityMention) -> EntityMention:
+    """«لابوئان» مالزی», «کلکته هند»: a «product» named right before a country is a place in it."""
+    if m.label != "PRO" or " " in m.text.strip():
+        return m
+    after = text[m.end:m.end + PREVIOUS_WORD_WINDOW].lstrip(" »").split()
+    hit = _link(after[0].strip("،.:")) if after else None
+    return _set(text, m, m.start, m.end, "LOC") if hit is not None and hit.kind == "country" else m
 
 
 def _relabel_facility(text: str, m: EntityMention) -> EntityMention:
@@ -291,7 +304,7 @@ def clean_mention(text: str, m: EntityMention) -> list[EntityMention]:
     m = _set(text, m, m.start, m.end)
     m = _unglue(text, _unquote(text, _unseparate(text, m)))
     m = _relabel_facility(text, _desk(text, _trim_title(text, _country_tail(text, _strip_prefixes(text, m)))))
-    m = _person_before_title(text, m)
+    m = _place_before_country(text, _person_before_title(text, m))
     out = []
     for part in _portfolio(text, m):
         out += _split_body(text, part)

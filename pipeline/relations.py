@@ -63,6 +63,16 @@ def _sub_bodies() -> frozenset[str]:
     return frozenset(key(w) for kind, w in read_tsv("entity_rules.tsv") if kind == "sub_body")
 
 
+@functools.cache
+def _companies() -> frozenset[str]:
+    return frozenset(key(w) for kind, w in read_tsv("entity_rules.tsv") if kind == "company_head")
+
+
+@functools.cache
+def _state_bodies() -> frozenset[str]:
+    return frozenset(key(w) for kind, w in read_tsv("entity_rules.tsv") if kind == "state_body")
+
+
 def units(parse: Parse, resolver: Resolver) -> list[Unit]:
     """The sentence as units: entities and resolved references, title phrases, single words."""
     sent_index = parse.sent.index
@@ -97,6 +107,9 @@ def _label_ok(m: EntityMention, labels: str) -> bool:
         if label == "PLACE" and m.label == "LOC" and not m.is_country:
             return True
         if label == "SUBORG" and m.label == "ORG" and key(m.text).split()[0] in _sub_bodies():
+            return True
+        if label == "COMPANY" and m.label == "ORG" and key(m.text).split()[0] in _companies() \
+                and key(m.text) not in _state_bodies():
             return True
         if label == m.label or label == "ANY":
             return True
