@@ -462,6 +462,39 @@ def named_org_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
     return out
 
 
+@functools.cache
+def learned_names() -> dict[tuple[str, ...], str]:
+    """Names the NER training sets tag consistently (`names.tsv`, built by `train names`)."""
+    return {tuple(key(name).split()): label for name, label, _ in read_tsv("names.tsv")}
+
+
+MAX_NAME_WORDS = 6
+
+
+def learned_name_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
+    """Names of `learned_names` that NER left untagged (longest match, not overlapping a mention)."""
+    names, out = learned_names(), []
+    in_sentence = by_sentence(taken)
+    for sent in sentences:
+        spans = [(m.start, m.end) for m in in_sentence[sent.index]]
+        words = [w for i, w in enumerate(sent.words)  # a multi-word token's words share one span
+                 if w.end > w.start and (i == 0 or (w.start, w.end) != (sent.words[i - 1].start, sent.words[i - 1].end))]
+        i = 0
+        while i < len(words):
+            for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+                label = names.get(tuple(key(w.text) for w in words[i:i + n]))
+                start, end = words[i].start, words[i + n - 1].end
+                if label and not any(s < end and start < e for s, e in spans):
+                    # cleaned like NER's mentions («وزیر [امور خارجه]» is a title's portfolio)
+                    out += clean_mention(text, EntityMention(sent.index, label, start, end, text[start:end],
+                                                             source="gazetteer"))
+                    spans.append((start, end))
+                    i += n - 1
+                    break
+            i += 1
+    return out
+
+
 MIN_SURNAME_CHARS = 3
 
 
@@ -532,6 +565,7 @@ def find_entities(text: str, sentences: list[Sentence], decimal_order: str) -> l
     # «شورای امنیت سازمان ملل» is an alias too, but named as two bodies (PART_OF) like NER's
     gazetteer = [part for m in gazetteer for part in _split_body(text, m)]
     named = named_org_mentions(text, sentences, found + gazetteer)
+    named += learned_name_mentions(text, sentences, found + gazetteer + named)
     repeated = propagated_mentions(text, sentences, found + gazetteer + named)
     mentions = sorted(found + gazetteer + named + repeated, key=lambda m: (m.start, -m.end))
     for m in mentions:

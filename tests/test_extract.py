@@ -113,6 +113,15 @@ def test_gazetteer_adds_missed_names_and_links():
     assert all(e.source in ("ner", "gazetteer", "rules") for e in entities)
 
 
+def test_names_learnt_from_the_ner_training_sets_are_added():
+    # «دونالد ترامپ» and «آسوشیتدپرس» are in pipeline/data/names.tsv; «امور خارجه» after a title
+    # is its portfolio, not an organisation, whatever the training sets say
+    toks = words("دونالد ترامپ به آسوشیتدپرس گفت وزیر امور خارجه آمد .")
+    entities, *_ = run((toks, ()))
+    assert {("PER", "دونالد ترامپ"), ("ORG", "آسوشیتدپرس")} <= by_label(entities)
+    assert not any("خارجه" in text for _, text in by_label(entities))
+
+
 def test_ner_clean_up():
     toks = words("آقای هولست ، وزیر امور خارجه ایتالیا ، با مقامات آمریکایی در شمال عراق دیدار کرد .")
     ents = (("PER", 1, 2), ("ORG", 5, 7), ("ORG", 11, 11), ("LOC", 13, 14), ("ORG", 3, 3))

@@ -87,6 +87,22 @@ def test_other_treebanks_take_perdt_lemmas_and_unimorph_verbs_their_past_stem():
     assert [row[1].split("\t")[1:4] for row in verbs] == [["می‌سپارند", "سپرد", "VERB"]]
 
 
+def test_names_are_learnt_where_the_training_sets_tag_them_consistently():
+    from pipeline.training.names import learn_names
+
+    def sent(*pairs):
+        return [tuple(p.split("/")) for p in pairs]
+    sentences = [sent("دونالد/B-PER", "ترامپ/I-PER", "گفت/O"), sent("ترامپ/B-PER", "رفت/O")] * 2 + [
+        sent("ترامپ/B-PER", "آمد/O"), sent("ترامپ/B-PER", "گفت/O"),
+        sent("روحانی/B-PER", "گفت/O")] * 2 + [sent("یک/O", "روحانی/O", "آمد/O")] * 4 + [
+        sent("مونیخ/B-LOC", "سرد/O")] * 4 + [sent("بایرن/B-ORG", "مونیخ/I-ORG")] * 4 + [
+        sent("فارس/B-LOC"), sent("فارس/B-ORG")] * 3
+    names = {(n, label) for n, label, _ in learn_names(sentences)}
+    assert ("دونالد ترامپ", "PER") in names and ("ترامپ", "PER") in names  # also inside the full name
+    assert ("مونیخ", "LOC") in names  # its label alone, whatever the longer names around it
+    assert not {n for n, _ in names} & {"روحانی", "فارس"}  # often untagged («cleric»); two labels
+
+
 def test_perdt_test_is_never_in_training(prepared):
     test_texts = {line.partition("=")[2].strip() for line in
                   (SHARED_DATA / "ud/perdt/fa_perdt-ud-test.conllu").open(encoding="utf-8")

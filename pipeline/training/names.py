@@ -1,0 +1,88 @@
+"""A gazetteer of names learnt from the NER training sets (`pipeline/data/names.tsv`).
+
+The NER model misses names its ~20k training sentences rarely show («دونالد ترامپ», «رامسفلد»,
+«آسوشیتدپرس»). The training sets themselves name many of them: a name tagged PER/ORG/LOC in
+(almost) every place its words occur there is kept with that label, and `pipeline.entities`
+adds its untagged occurrences. Ambiguous strings drop out by construction: «روحانی» (also
+"cleric") or «ملت» ("nation", Bank Mellat) occur untagged too often.
+
+Read: Arman `train_fold1`, PEYMA `train` + `dev`, ParsTwiNER `train` + `dev` (never Arman
+`test_fold1` or PEYMA `test`, the held-out NER test sets).
+"""
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from pipeline.syntax import key
+from pipeline.training.ner_data import read_iob
+
+SOURCES = (("ner/arman/train_fold1.txt", " "), ("ner/peyma/train.txt", "|"), ("ner/peyma/dev.txt", "|"),
+           ("ner/parstwiner/train.txt", "\t"), ("ner/parstwiner/dev.txt", "\t"))
+LABELS = frozenset({"PER", "ORG", "LOC"})
+MAX_TOKENS = 6
+MIN_SHARE = 0.8  # of the name's occurrences inside an entity, and of its whole-entity tags agreeing
+MIN_COUNT = {1: 4, 2: 2}  # occurrences needed: single words must be seen more often
+MIN_CHARS = 3
+
+
+def entity_spans(sentence: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """(first, last + 1, label) of each IOB2 entity."""
+    spans, start, label = [], None, ""
+    for i, (_, tag) in enumerate([*sentence, ("", "O")]):
+        if start is not None and not (tag.startswith("I-") and tag[2:] == label):
+            spans.append((start, i, label))
+            start = None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, label = i, tag[2:]
+    return spans
+
+
+def learn_names(sentences: list[list[tuple[str, str]]]) -> list[tuple[str, str, int]]:
+    """(name, label, times tagged alone) for names whose words are inside an entity (the whole
+    entity or a longer one: «ترامپ» in «دونالد ترامپ») wherever they occur, and that are
+    tagged with one label when they are a whole entity (not «مونیخ»: LOC, and ORG in «بایرن مونیخ»)."""
+    alone: dict[tuple[str, ...], Counter] = {}
+    for sent in sentences:
+        for first, end, label in entity_spans(sent):
+            if end - first <= MAX_TOKENS:
+                alone.setdefault(tuple(key(t) for t, _ in sent[first:end]), Counter())[label] += 1
+    inside, total = Counter(), Counter()
+    for sent in sentences:
+        words = [key(t) for t, _ in sent]
+        for i in range(len(words)):
+            for n in range(1, min(MAX_TOKENS, len(words) - i) + 1):
+                seq = tuple(words[i:i + n])
+                if seq in alone:
+                    total[seq] += 1
+                    inside[seq] += all(tag != "O" for _, tag in sent[i:i + n])
+    names = []
+    for words, labels in alone.items():
+        label, n = labels.most_common(1)[0]
+        if label in LABELS and n >= MIN_SHARE * sum(labels.values()) and inside[words] >= MIN_SHARE * total[words] \
+                and n >= MIN_COUNT.get(len(words), 2) and len("".join(words)) >= MIN_CHARS:
+            names.append((" ".join(words), label, n))
+    return sorted(names)
+
+
+def build(data_dir: Path, out: Path) -> int:
+    sentences = [s for rel, sep in SOURCES if (data_dir / rel).exists() for s in read_iob(data_dir / rel, sep)]
+    names = learn_names(sentences)
+    lines = ["# Names tagged PER/ORG/LOC wherever they occur in the NER training sets",
+             "# (built by `persian-extract train names`; see pipeline/training/names.py).",
+             "# name<TAB>label<TAB>tagged occurrences"]
+    out.write_text("\n".join(lines + [f"{n}\t{label}\t{count}" for n, label, count in names]) + "\n", encoding="utf-8")
+    return len(names)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("pipeline/data/names.tsv"))
+    args = parser.parse_args(argv)
+    print(f"{build(args.data, args.out)} names -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
