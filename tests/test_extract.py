@@ -616,6 +616,14 @@ def test_attack_recipient_after_a_two_word_preposition_or_as_a_phrase():
     assert assault.recipient == "داعش"
 
 
+def test_opposition_named_as_a_noun_is_its_possessor_s():
+    # «… که این خواسته با مخالفت ایران مواجه شد»: Iran refused, whoever the clause is about
+    toks = words("واشنگتن دیداری خواست که این خواسته با مخالفت ایران") + [
+        T("مواجه", upos="ADJ", deprel="compound:lvc"), V("شد", "شد"), "."]
+    reject = next(e for e in _events((toks, (("LOC", 1, 1), ("LOC", 9, 9)))) if e.event_type == "REJECT")
+    assert reject.actor == "ایران"
+
+
 def test_talks_asked_for_are_not_held():
     toks = words("البرادعی خواستار جایگزینی مذاکره با ایران") + [V("شد", "شد"), "."]
     events = _events((toks, (("PER", 1, 1), ("LOC", 6, 6))))

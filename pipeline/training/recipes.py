@@ -52,20 +52,24 @@ RECIPES: dict[str, list[str]] = {
 }
 
 
-def _ner(corpus: str) -> list[str]:
-    """One NER recipe per corpus (Arman: PER ORG LOC FAC PRO EVENT; PEYMA adds DAT TIM MON PCT)."""
+def _ner(corpus: str, train: str = "", steps: int = 2500) -> list[str]:
+    """One NER recipe per corpus (Arman: PER ORG LOC FAC PRO EVENT; PEYMA adds DAT TIM MON PCT);
+    `train` names another training file, selected on the corpus's dev set."""
+    train = train or corpus
     return [
         "stanza.models.ner_tagger", "--shorthand", f"fa_{corpus}",
-        "--train_file", f"{{work}}/ner/{corpus}.train.json", "--eval_file", f"{{work}}/ner/{corpus}.dev.json",
+        "--train_file", f"{{work}}/ner/{train}.train.json", "--eval_file", f"{{work}}/ner/{corpus}.dev.json",
         "--wordvec_pretrain_file", "{models}/pretrain.pt",
         "--char_hidden_dim", "100", "--hidden_dim", "128",
-        "--max_steps", "2500", "--eval_interval", "250", "--batch_size", "32",
-        "--save_dir", "{models}", "--save_name", f"ner_{corpus}.pt", "--cpu",
+        "--max_steps", str(steps), "--eval_interval", "250", "--batch_size", "32",
+        "--save_dir", "{models}", "--save_name", f"ner_{train}.pt", "--cpu",
     ]
 
 
 RECIPES["ner"] = _ner("arman")
 RECIPES["ner_peyma"] = _ner("peyma")
+# Arman's types from Arman + PEYMA's PER/ORG/LOC (twice the names), selected on Arman dev.
+RECIPES["ner_merged"] = _ner("arman", "arman_peyma", steps=4000)
 # Stage 2 of the parser: 1,200 more steps from the stage-1 model (Adadelta restarted); split in two
 # so each run fits a session on 2 cores. It overwrites depparse.pt with its best dev checkpoint.
 RECIPES["depparse_more"] = RECIPES["depparse"] + [
