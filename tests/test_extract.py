@@ -651,6 +651,8 @@ def test_verbal_noun_and_evaluative_adjective_cues():
     assert ("کورآ", "سیاست دوگانه کاخ سفید سوالی", "against") in {(a, t, p) for a, t, p, *_ in found}
     toks = words("نارانخو تصمیم قاضی را شرم‌آور") + [V("خواند", "خواند"), "."]
     assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [("نارانخو", "تصمیم قاضی", "against")]
+    toks = words("مری بر اثر نارضایتی از دولت مرکزی") + [V("جنگید", "جنگید"), "."]
+    assert ("مری", "دولت مرکزی", "against") in {(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))}
 
 
 def test_multi_word_lexicon_entries_match():
@@ -661,6 +663,8 @@ def test_multi_word_lexicon_entries_match():
     assert _stances((toks, ())) == []
     toks = words("نارانخو تصمیم قاضی را غیرقابل قبول") + [V("دانست", "دانست"), "."]
     assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [("نارانخو", "تصمیم قاضی", "against")]
+    toks = words("مری بر اثر نارضایتی از دولت مرکزی") + [V("جنگید", "جنگید"), "."]
+    assert ("مری", "دولت مرکزی", "against") in {(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))}
     toks = words("ملک سلمان با واشنگتن تماس تلفنی") + [V("داشت", "داشت"), "."]
     assert [e.event_type for e in _events((toks, (("PER", 1, 2), ("LOC", 4, 4))))] == ["CONSULT"]
 
