@@ -404,12 +404,22 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
             cue_text = parse.text(cue.first, cue.last)
             for actor in actors:
                 for issue in issues:
-                    found.append(Stance(sent_index, actor, issue, polarity, cue_text,
+                    stated, issue_polarity = _without_negation(issue, polarity)
+                    found.append(Stance(sent_index, actor, stated, issue_polarity, cue_text,
                                         is_negative and rule == "flip", strength))
             state.last_target, state.last_actors = issues[-1], actors
         if speakers:
             state.last_speakers = speakers[-1][1]
     return _without_restatements(found)
+
+
+NEGATING_NOUNS = ("عدم",)
+
+
+def _without_negation(issue: str, polarity: str) -> tuple[str, str]:
+    """«خواستار عدم مداخله آمریکا»: against «مداخله آمریکا», the shortest phrase of the issue."""
+    first, _, rest = issue.partition(" ")
+    return (rest, FLIP[polarity]) if first in NEGATING_NOUNS and rest else (issue, polarity)
 
 
 def _same_issue(a: str, b: str) -> bool:

@@ -655,6 +655,12 @@ def test_verbal_noun_and_evaluative_adjective_cues():
     assert ("مری", "دولت مرکزی", "against") in {(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))}
 
 
+def test_wanting_something_not_to_happen_is_against_it():
+    toks = words("اندونزی خواستار عدم مداخله آمریکا") + [V("شد", "شد"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("LOC", 1, 1), ("LOC", 5, 5))))] == [
+        ("اندونزی", "مداخله آمریکا", "against")]
+
+
 def test_multi_word_lexicon_entries_match():
     # «کاهش نرخ سود منطقی نیست» (a predicate), not «ابزار مفید» (an attribute)
     toks = words("طبیبیان گفت : کاهش نرخ سود") + [T("منطقی", upos="ADJ"), AUX("نیست", "است", feats="Polarity=Neg"), "."]
