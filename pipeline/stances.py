@@ -410,7 +410,7 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
             state.last_target, state.last_actors = issues[-1], actors
         if speakers:
             state.last_speakers = speakers[-1][1]
-    return _without_restatements(found)
+    return _without_restatements(_spokesperson_stated(found, resolver))
 
 
 NEGATING_NOUNS = ("عدم",)
@@ -420,6 +420,20 @@ def _without_negation(issue: str, polarity: str) -> tuple[str, str]:
     """«خواستار عدم مداخله آمریکا»: against «مداخله آمریکا», the shortest phrase of the issue."""
     first, _, rest = issue.partition(" ")
     return (rest, FLIP[polarity]) if first in NEGATING_NOUNS and rest else (issue, polarity)
+
+
+def _spokesperson_stated(stances: list[Stance], resolver: Resolver) -> list[Stance]:
+    """«ایران خواستار … شد» (headline), «معاون وزیر نفت ایران … خواست …» (lead): the country's
+    stance is its official's, restated; one row, the official's."""
+    holds: dict[str, set[str]] = {}  # person -> words of the bodies/countries they hold a title in
+    for holders in resolver.roles.values():
+        for obj_words, person in holders:
+            holds.setdefault(person.text, set()).update(obj_words)
+    by_officials = [t for t in stances if t.actor.text in holds]  # few: compared with every stance
+    def voiced(s: Stance) -> bool:
+        return any(t.actor.text != s.actor.text and t.polarity == s.polarity and _same_issue(t.target, s.target)
+                   and set(key(s.actor.text).split()) <= holds[t.actor.text] for t in by_officials)
+    return [s for s in stances if not voiced(s)]
 
 
 def _same_issue(a: str, b: str) -> bool:

@@ -571,6 +571,13 @@ def test_a_restated_stance_is_one_row():
         (words("ایران خواستار لغو تحریم‌ها") + [V("شد", "شد"), "."], (("LOC", 1, 1),)),
     )
     assert [(a, t) for a, t, *_ in found] == [("ایران", "تسریع احداث خط لوله صلح"), ("ایران", "لغو تحریم‌ها")]
+    # the headline's country voiced by its minister in the lead: the minister's stance
+    found = _stances(
+        (words("ایران خواستار تسریع احداث خط لوله") + [V("شد", "شد"), "."], (("LOC", 1, 1),)),
+        (words("علی ماجدی ، معاون وزیر نفت ایران ، خواستار تسریع احداث خط لوله") + [V("شد", "شد"), "."],
+         (("PER", 1, 2), ("LOC", 8, 8))),
+    )
+    assert [(a, t) for a, t, *_ in found] == [("علی ماجدی", "تسریع احداث خط لوله")]
 
 
 def test_a_named_division_is_part_of_its_country():
