@@ -501,7 +501,8 @@ MIN_SURNAME_CHARS = 3
 def propagated_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
     """One name, one label per document: untagged repeats of a name NER tagged elsewhere, and
     a person's surname alone («لاگارد» after «کریستین لاگارد»), are mentions too; a name NER
-    tagged ORG somewhere but PER elsewhere is a person («ترامپ»)."""
+    tagged ORG somewhere but PER elsewhere, or a person's name in `learned_names`, is a person
+    («ترامپ»: NER's label for a name depends on its context, the name's type does not)."""
     names: dict[tuple[str, ...], str] = {}
     for m in taken:
         if m.label in ("PER", "ORG", "LOC"):
@@ -510,9 +511,11 @@ def propagated_mentions(text: str, sentences: list[Sentence], taken: list[Entity
                 names[toks] = m.label
             if m.label == "PER" and len(toks) > 1 and len(toks[-1]) >= MIN_SURNAME_CHARS:
                 names.setdefault((toks[-1],), "PER")
-    for m in taken:  # label consistency: a person's name is a person everywhere
-        if m.label in ("ORG", "LOC") and not m.kb_id and names.get(tuple(key(m.text).split())) == "PER" \
-                and _link(m.text) is None:
+    known = learned_names()
+    for m in taken:  # label consistency: a person's name is a person everywhere (and in names.tsv)
+        toks = tuple(key(m.text).split())
+        if m.label in ("ORG", "LOC", "FAC", "PRO", "EVENT") and not m.kb_id and _link(m.text) is None \
+                and "PER" in (names.get(toks), known.get(toks)):
             m.label = "PER"
     in_sentence = by_sentence(taken)
     out: list[EntityMention] = []

@@ -119,6 +119,8 @@ def test_names_learnt_from_the_ner_training_sets_are_added():
     toks = words("دونالد ترامپ به آسوشیتدپرس گفت وزیر امور خارجه آمد .")
     entities, *_ = run((toks, ()))
     assert {("PER", "دونالد ترامپ"), ("ORG", "آسوشیتدپرس")} <= by_label(entities)
+    entities, *_ = run((words("دونالد ترامپ گفت ."), (("ORG", 1, 2),)))  # NER's label, a person's name
+    assert by_label(entities) == {("PER", "دونالد ترامپ")}
     assert not any("خارجه" in text for _, text in by_label(entities))
 
 
