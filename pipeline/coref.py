@@ -198,6 +198,14 @@ class Resolver:
     def add_role(self, person: EntityMention, title: str, obj: str) -> None:
         self.roles.setdefault(_title_key(title), []).append((set(key(obj).split()), self.full_name(person)))
 
+    def bodies_of_officials(self) -> dict[str, set[str]]:
+        """Person -> the words of the bodies/countries they hold a title in (ROLE relations)."""
+        out: dict[str, set[str]] = {}
+        for holders in self.roles.values():
+            for obj_words, person in holders:
+                out.setdefault(person.text, set()).update(obj_words)
+        return out
+
     def holder(self, title: TitlePhrase) -> EntityMention | None:
         """The person a bare title refers to, from the ROLE relations of the document."""
         obj = set(key(title.object_text).split())

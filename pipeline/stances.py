@@ -425,10 +425,7 @@ def _without_negation(issue: str, polarity: str) -> tuple[str, str]:
 def _spokesperson_stated(stances: list[Stance], resolver: Resolver) -> list[Stance]:
     """«ایران خواستار … شد» (headline), «معاون وزیر نفت ایران … خواست …» (lead): the country's
     stance is its official's, restated; one row, the official's."""
-    holds: dict[str, set[str]] = {}  # person -> words of the bodies/countries they hold a title in
-    for holders in resolver.roles.values():
-        for obj_words, person in holders:
-            holds.setdefault(person.text, set()).update(obj_words)
+    holds = resolver.bodies_of_officials()
     by_officials = [t for t in stances if t.actor.text in holds]  # few: compared with every stance
     def voiced(s: Stance) -> bool:
         return any(t.actor.text != s.actor.text and t.polarity == s.polarity and _same_issue(t.target, s.target)

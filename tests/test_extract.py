@@ -633,6 +633,15 @@ def test_opposition_named_as_a_noun_is_its_possessor_s():
     assert reject.actor == "ایران"
 
 
+def test_the_headline_country_s_act_is_its_official_s_in_the_lead():
+    events = _events(
+        (words("ایران خواستار تسریع احداث خط لوله") + [V("شد", "شد"), "."], (("LOC", 1, 1),)),
+        (words("علی ماجدی ، معاون وزیر نفت ایران ، از اسلام‌آباد خواستار تسریع احداث خط لوله") + [V("شد", "شد"), "."],
+         (("PER", 1, 2), ("LOC", 8, 8), ("LOC", 11, 11))),
+    )
+    assert [(e.event_type, e.actor) for e in events] == [("DEMAND", "علی ماجدی")]
+
+
 def test_talks_asked_for_are_not_held():
     toks = words("البرادعی خواستار جایگزینی مذاکره با ایران") + [V("شد", "شد"), "."]
     events = _events((toks, (("PER", 1, 1), ("LOC", 6, 6))))
