@@ -134,6 +134,17 @@ class Resolver:
         ids = parse.words_in(m.start, m.end) if parse else []
         return bool(ids) and ids[0] > 1 and key(parse.word(ids[0] - 1).text) in PREPOSITIONS
 
+    def _subject_like(self, m: EntityMention) -> bool:
+        """The mention is a clause subject per the parse, or opens its sentence («ترامپ: …»)."""
+        parse = self.parses.get(m.sent_index)
+        ids = parse.words_in(m.start, m.end) if parse else []
+        if not ids:
+            return False
+        if ids[0] == 1 or (ids[0] > 1 and is_punct(parse.word(ids[0] - 1))):
+            return True
+        inside = set(ids)
+        return any(parse.word(i).deprel.startswith("nsubj") for i in ids if parse.word(i).head not in inside)
+
     def _compatible(self, m: EntityMention, constraint: str) -> bool:
         if constraint == "person":
             return m.label == "PER"
@@ -170,8 +181,9 @@ class Resolver:
         if constraint.startswith("org:"):  # prefer the ORG named with the same noun
             word = constraint.split(":", 1)[1]
             candidates = [m for m in candidates if word in key(m.text).split()] or candidates
-        if constraint == "person":
-            candidates = [m for m in candidates if not self._in_pp(m)] or candidates
+        if constraint == "person":  # the last person who said or did something, not a possessor
+            outside_pp = [m for m in candidates if not self._in_pp(m)] or candidates
+            candidates = [m for m in outside_pp if self._subject_like(m)] or outside_pp
         chosen = self._distinct(candidates, rule.count)
         if len(chosen) < rule.count:
             return []

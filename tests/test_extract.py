@@ -176,6 +176,13 @@ def test_pronoun_prefers_person_outside_pp_and_full_name():
     )
     ref = next(r for r in resolver.references(1) if r.text == "او")
     assert [m.text for m in ref.antecedents] == ["دونالد ترامپ"]
+    # «صدام» names whose supporters: a possessor, not the last person who spoke or acted
+    resolver, _ = _resolver(
+        (words("بوش از سوریه خواست هواداران صدام را اخراج کند ."), (("PER", 1, 1), ("LOC", 3, 3), ("PER", 6, 6))),
+        (words("وی افزود که سوریه چنین خواهد کرد ."), (("LOC", 4, 4),)),
+    )
+    ref = next(r for r in resolver.references(1) if r.text == "وی")
+    assert [m.text for m in ref.antecedents] == ["بوش"]
 
 
 # ---------------------------------------------------------------- relations
