@@ -13,7 +13,7 @@ from pathlib import Path
 from pipeline.training.recipes import RECIPES
 
 # `train` steps that prepare data rather than run a Stanza recipe (see cmd_train)
-DATA_STEPS = ("data", "vectors", "zwnj", "names", "charlm_data")
+DATA_STEPS = ("data", "vectors", "zwnj", "names", "propn", "charlm_data")
 
 
 class Parser(argparse.ArgumentParser):
@@ -129,7 +129,7 @@ def cmd_evaluate_models(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from pipeline.training import charlm_data, install, names, ner_data, train, treebanks, vectors, zwnj_lexicon
+    from pipeline.training import charlm_data, install, names, ner_data, propn, train, treebanks, vectors, zwnj_lexicon
 
     work, data = args.work, args.data
     extra = args.extra
@@ -141,6 +141,7 @@ def cmd_train(args) -> int:
                                          "--out", str(work / "models/pretrain.pt"), *extra]),
         "zwnj": lambda: zwnj_lexicon.main(["--data", str(data)]),
         "names": lambda: names.main(["--data", str(data)]),
+        "propn": lambda: propn.main(["--ud", str(work / "data/ud"), *extra]),
         "charlm_data": lambda: charlm_data.main(["--raw", str(data / "raw"), "--out", str(work / "data/charlm")]),
         "install": lambda: install.main(["--trained", str(work / "models"), *extra]),
     }

@@ -33,6 +33,9 @@ def test_treebanks_are_harmonised(prepared):
     assert not any("#" in r[2] and r[2] != "#" for r in rows)  # «کرد#کن» -> «کرد»
     assert not any("ي" in r[1] or "ك" in r[1] for r in rows)  # normalised spelling
     assert {r[9] for r in rows} <= {"_", "SpaceAfter=No"}
+    sources = [line for line in (prepared / "data/ud/fa.train.conllu").read_text(encoding="utf-8").splitlines()
+               if line.startswith("# source = ")]
+    assert {line.split(" = ")[1] for line in sources} == {"perdt", "seraji", "iperudt"}
     extra = list(conllu_rows(prepared / "data/ud/fa.pos_extra.conllu"))  # Seraji UD 1.x, UPOS only
     assert len(extra) > 100_000 and {r[5] for r in extra} == {"_"}
     assert "CONJ" not in {r[3] for r in extra}
@@ -101,6 +104,25 @@ def test_names_are_learnt_where_the_training_sets_tag_them_consistently():
     assert ("دونالد ترامپ", "PER") in names and ("ترامپ", "PER") in names  # also inside the full name
     assert ("مونیخ", "LOC") in names  # its label alone, whatever the longer names around it
     assert not {n for n, _ in names} & {"روحانی", "فارس"}  # often untagged («cleric»); two labels
+
+
+def test_names_in_non_perdt_sentences_become_propn_as_in_perdt():
+    from pipeline.training.propn import mark_names, stanza_tagger
+
+    def sentence(source, *words):
+        return ["# text = …", f"# source = {source}",
+                *[f"{n}\t{w}\t{w}\t{tag}\t_\t_\t0\tdep\t_\t_" for n, (w, tag) in enumerate(words, 1)]]
+    seraji = sentence("seraji", ("شورای", "NOUN"), ("امنیت", "NOUN"), ("جلسه", "NOUN"), ("داشت", "VERB"))
+    perdt = sentence("perdt", ("شورای", "NOUN"), ("امنیت", "NOUN"))
+
+    def fake_ner(words):
+        return [["B-ORG", "I-ORG"] + ["O"] * (len(w) - 2) for w in words]
+    (marked_seraji, marked_perdt), changed = mark_names([seraji, perdt], fake_ner)
+    assert [line.split("\t")[3] for line in marked_seraji[2:]] == ["PROPN", "PROPN", "NOUN", "VERB"]
+    assert marked_perdt == perdt and changed == 2  # PerDT is annotated already
+    # the real tagger: the shipped NER finds «نروژ» in a pretokenised sentence
+    tags = stanza_tagger(ROOT / "models")([["دولت", "نروژ", "اعلام", "کرد"]])
+    assert tags[0][1] != "O" and len(tags[0]) == 4
 
 
 def test_perdt_test_is_never_in_training(prepared):

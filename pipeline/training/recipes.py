@@ -30,9 +30,11 @@ RECIPES: dict[str, list[str]] = {
         "--num_epoch", "6", "--hidden_dim", "100", "--emb_dim", "50", "--batch_size", "64",
         "--save_dir", "{models}", "--save_name", "lemma.pt", "--cpu",
     ],
+    # the treebanks + Seraji UD 1.x (UPOS only), names tagged PROPN as PerDT does (`train propn`)
     "pos": [
         "stanza.models.tagger", "--lang", "fa", "--shorthand", "fa_ours",
-        "--train_file", "{work}/ud/fa.train.conllu", "--eval_file", "{work}/ud/fa.dev.conllu",
+        "--train_file", "{work}/ud/fa.train_propn.conllu;{work}/ud/fa.pos_extra_propn.conllu",
+        "--eval_file", "{work}/ud/fa.dev.conllu",
         "--output_file", "{work}/pos.dev.pred.conllu",
         "--wordvec_pretrain_file", "{models}/pretrain.pt",
         "--char_hidden_dim", "100", "--share_hid", "--hidden_dim", "150",

@@ -54,6 +54,7 @@ PERDT_REPEAT = 3
 SERAJI_V1 = "pos/seraji_v1_train_word_UPOS.txt"
 UD1_TO_UD2 = {"CONJ": "CCONJ"}
 UNIMORPH = "morph/unimorph_fas.tsv"
+SOURCE_COMMENT = "# source = "  # which treebank a training sentence comes from (pipeline/training/propn.py)
 # A UD 1.x tag (another treebank's lemma) is replaced by PerDT's for the word when PerDT gives
 # it that value in under RARE_SHARE of MIN_SEEN+ occurrences and one other in MAJORITY_SHARE+.
 MIN_SEEN, RARE_SHARE, MAJORITY_SHARE = 3, 0.1, 0.7
@@ -94,6 +95,11 @@ def harmonise_sentence(lines: list[str]) -> list[str]:
         out.append("\t".join(cols))
     text = _sentence_text(out)
     return [f"# text = {text}"] + out
+
+
+def with_source(sentence: list[str], source: str) -> list[str]:
+    """The sentence with a `# source` comment after its `# text` line."""
+    return [sentence[0], f"{SOURCE_COMMENT}{source}", *sentence[1:]]
 
 
 def _sentence_text(rows: list[str]) -> str:
@@ -263,7 +269,7 @@ def upos_only_sentences(lines: list[str], reference: dict[str, Counter], names: 
         words = [(normalize_token(w) or w, t) for w, _, t in tokens if w and t]
         if not words:
             continue
-        rows = [f"# text = {' '.join(w for w, _ in words)}"]
+        rows = [f"# text = {' '.join(w for w, _ in words)}", f"{SOURCE_COMMENT}seraji_v1"]
         for n, (form, tag) in enumerate(words, 1):
             tag = as_perdt_tag(form, tag, reference)
             rows.append("\t".join([str(n), form, "_", tag, "_", "_", str(n - 1), "dep" if n > 1 else "root", "_", "_"]))
@@ -274,13 +280,13 @@ def upos_only_sentences(lines: list[str], reference: dict[str, Counter], names: 
 def prepare_ud(data_dir: Path, out_dir: Path) -> None:
     perdt_train, dev = [], []
     for i, sent in enumerate(read_conllu(data_dir / PERDT_DEV)):
-        (dev if i % 5 == 0 else perdt_train).append(harmonise_sentence(sent))
+        (dev if i % 5 == 0 else perdt_train).append(with_source(harmonise_sentence(sent), "perdt"))
     names, lemmas = proper_nouns(perdt_train), lemmas_by_form(perdt_train)
     train = perdt_train * PERDT_REPEAT
     tok_train = list(train)
     for rel in UD_TRAIN:
-        sents = [lemmas_as_in_perdt(propn_as_in_perdt(harmonise_sentence(s), names), lemmas)
-                 for s in read_conllu(data_dir / rel)]
+        sents = [with_source(lemmas_as_in_perdt(propn_as_in_perdt(harmonise_sentence(s), names), lemmas),
+                             rel.split("/")[1]) for s in read_conllu(data_dir / rel)]
         train.extend(sents)
         tok_train.extend(as_single_words(s) if "iperudt" in rel else s for s in sents)
     for name, sents in (("train", train), ("tok_train", tok_train), ("dev", dev)):
