@@ -427,6 +427,7 @@ def _spokesperson_stated(stances: list[Stance], resolver: Resolver) -> list[Stan
     stance is its official's, restated; one row, the official's."""
     holds = resolver.bodies_of_officials()
     by_officials = [t for t in stances if t.actor.text in holds]  # few: compared with every stance
+
     def voiced(s: Stance) -> bool:
         return any(t.actor.text != s.actor.text and t.polarity == s.polarity and _same_issue(t.target, s.target)
                    and set(key(s.actor.text).split()) <= holds[t.actor.text] for t in by_officials)
