@@ -6,7 +6,9 @@ error class on PerDT dev (97 of 354 errors). On PerDT's own sentences, 80 % of t
 the entities our NER finds are PROPN (NOUN 12 %, ADJ 6 %). This step runs the NER over the other
 treebanks' sentences (and the Seraji UD 1.x UPOS file) and makes every NOUN inside an entity a
 PROPN; PerDT's sentences are left as annotated. Run after `train data`, with NER models
-installed (`models/` by default): `persian-extract train propn`.
+installed (`models/` by default): `persian-extract train propn`, then `train pos_names`.
+Measured: PerDT dev UPOS 92.7 -> 93.3 (gold tokens), but PerDT test from raw text UPOS only
++0.06 and UFeats -2.0 (the UPOS-only file dilutes the features): not shipped (models/README.md).
 """
 from __future__ import annotations
 
