@@ -39,6 +39,7 @@ NEGATION_REACH = 12  # words after a nominal/adjectival cue searched for its (ne
 COORDINATION_REACH = 6  # words before «و/یا» + a nominal cue searched for a purpose marker
 COPULAS = frozenset({"است", "بود", "هست", "نیست", "باشد", "شد"})
 RESTATED_OVERLAP = 0.5  # issue phrases this similar (word-overlap F1) state the same issue
+MAX_NAME_ADJECTIVES = 2  # adjectives between a plural noun and the adjectival cue describing it
 
 
 @dataclass
@@ -363,12 +364,20 @@ def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
     cue_word = parse.word(cue.first)
     if key(cue_word.text) in (key(cue_word.lemma) + "ان", key(cue_word.lemma) + "ین"):
         return True
-    if cue.first == 1:
+    noun = cue.first - 1  # «گروهک‌های [سیاسی] مخالف نظام»: over the adjectives between
+    while noun > 1 and parse.word(noun).upos == "ADJ" and noun >= cue.first - MAX_NAME_ADJECTIVES:
+        noun -= 1
+    if noun < 1:
         return False
-    before = parse.word(cue.first - 1)
+    before = parse.word(noun)
     k = key(before.text)
-    named = cue.first - 1 in resolver.by_word(parse.sent.index)
+    named = noun in resolver.by_word(parse.sent.index)
     return not named and before.upos == "NOUN" and (k.endswith("های") or k.endswith("ها"))
+
+
+def _in_pp(parse: Parse, cue: PatternMatch) -> bool:
+    """A one-word nominal cue right after a preposition («در تلاش‌های …»)."""
+    return len(cue.ids) == 1 and cue.first > 1 and key(parse.word(cue.first - 1).text) in clauses.PREPOSITIONS
 
 
 # ---------------------------------------------------------------- entry point
@@ -380,7 +389,10 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
         parse = parses[sent_index]
         speakers = clauses.speakers(parse, resolver)
         cues = [c for c in find_patterns(parse, _rows("cue")) if c.row[3] != "subj" or _copula_after(parse, c.last)]
-        cue_words = {i: n for n, cue in enumerate(cues) for i in range(cue.first, cue.last + 1)}
+        # where an issue read left to right ends: another cue, unless it sits inside a PP of the
+        # issue («عدم مداخله آمریکا در [تلاش‌های] منطقه‌ای برای …»)
+        cue_words = {i: n for n, cue in enumerate(cues) if not _in_pp(parse, cue)
+                     for i in range(cue.first, cue.last + 1)}
         for n, cue in enumerate(cues):
             if _attributive(parse, cue, resolver) or _blocked_nominal(parse, cue):
                 continue

@@ -479,6 +479,12 @@ def test_lead_title_needs_a_clause_initial_person():
     assert not any(r == "ROLE" for _, r, _, _ in rel)
 
 
+def test_attributive_cue_after_adjectives_states_no_position():
+    toks = words("طالبانی به گروهک‌های") + [T("سیاسی", upos="ADJ"), T("مخالف", upos="ADJ")] + words("نظام اخطار") + [
+        V("داد", "داد"), "."]
+    assert _stances((toks, (("PER", 1, 1),))) == []
+
+
 def test_attributive_cue_states_no_position():
     toks = words("پارلمان نیروهای مخالف دولت را تقویت") + [V("کرد", "کرد"), "."]
     assert _stances((toks, ())) == []
@@ -684,6 +690,11 @@ def test_wanting_something_not_to_happen_is_against_it():
     toks = words("اندونزی خواستار عدم مداخله آمریکا") + [V("شد", "شد"), "."]
     assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("LOC", 1, 1), ("LOC", 5, 5))))] == [
         ("اندونزی", "مداخله آمریکا", "against")]
+    # a nominal cue inside a PP of the issue («در تلاش‌های …») does not end it
+    toks = words("اندونزی خواستار عدم مداخله آمریکا در تلاش‌های منطقه‌ای برای مبارزه با تروریسم") + [
+        V("شد", "شد"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("LOC", 1, 1), ("LOC", 5, 5))))] == [
+        ("اندونزی", "مداخله آمریکا در تلاش‌های منطقه‌ای برای مبارزه با تروریسم", "against")]
 
 
 def test_multi_word_lexicon_entries_match():
