@@ -295,10 +295,17 @@ def _nominal(cue: PatternMatch) -> bool:
 
 def holders(parse: Parse, cue: PatternMatch, resolver: Resolver, state: _State,
             speakers: list[tuple[int, list[Actor]]]) -> list[Actor]:
+    """Who holds the position. A news medium reporting it holds none («خبرگزاری فرانسه افزود
+    که مفاد این توافقنامه بر … تأکید دارد»), unless it is the subject of the cue itself
+    («شبکه تلویزیون بی.بی.سی. … به خوبی یاد نمود»)."""
+    spoken = clauses.speaker_before(speakers, cue.first) or state.last_speakers
     if cue.row[3].split("|")[0] == "subj":  # «X منطقی نیست»: X is the issue, the speaker judges it
-        return clauses.speaker_before(speakers, cue.first) or state.last_speakers
-    return clauses.holder(parse, cue, resolver, speakers, state.last_speakers, state.last_actors,
-                          genitive=_nominal(cue))
+        actors = spoken
+    else:
+        actors = clauses.holder(parse, cue, resolver, speakers, state.last_speakers, state.last_actors,
+                                genitive=_nominal(cue))
+    media = clauses.media_heads()
+    return [a for a in actors if not (a in spoken and key(a.text).split()[:1] and key(a.text).split()[0] in media)]
 
 
 # ---------------------------------------------------------------- polarity

@@ -479,6 +479,14 @@ def test_lead_title_needs_a_clause_initial_person():
     assert not any(r == "ROLE" for _, r, _, _ in rel)
 
 
+def test_a_medium_reporting_a_position_holds_none():
+    toks = words("خبرگزاری فرانسه") + [V("افزود", "افزود")] + words("که مفاد توافقنامه بر آموزش نظامی تأکید") + [
+        V("دارد", "داشت"), "."]
+    assert _stances((toks, (("ORG", 1, 2),))) == []
+    toks = words("شبکه بی‌بی‌سی از دیپلماسی نروژ به خوبی یاد") + [V("نمود", "نمود"), "."]
+    assert [(a, t) for a, t, *_ in _stances((toks, (("ORG", 1, 2), ("LOC", 5, 5))))] == [("شبکه بی‌بی‌سی", "دیپلماسی نروژ")]
+
+
 def test_attributive_cue_after_adjectives_states_no_position():
     toks = words("طالبانی به گروهک‌های") + [T("سیاسی", upos="ADJ"), T("مخالف", upos="ADJ")] + words("نظام اخطار") + [
         V("داد", "داد"), "."]
