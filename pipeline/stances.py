@@ -362,6 +362,10 @@ def _blocked_nominal(parse: Parse, cue: PatternMatch) -> bool:
     return False
 
 
+def _not_named(parse: Parse, wid: int, resolver: Resolver) -> bool:
+    return wid not in resolver.by_word(parse.sent.index)
+
+
 def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
     """«نیروهای مخالف دولت»: an adjectival cue modifying a plural noun describes that noun, it
     states nobody's position; nor does the cue as a plural of people («رهبر مخالفان»,
@@ -371,6 +375,11 @@ def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
     cue_word = parse.word(cue.first)
     if key(cue_word.text) in (key(cue_word.lemma) + "ان", key(cue_word.lemma) + "ین"):
         return True
+    # «سرکوب استقلال خواهان تیمور شرقی»: «استقلال‌خواهان» written apart, an adjectival cue
+    # («خواهان», «طرفدار», «حامی», whose issue is the NP after it) modifying the noun before it
+    if cue.row[3].split("|")[0] == ">" and cue_word.deprel == "nmod" and cue_word.head == cue.first - 1 \
+            and parse.word(cue.first - 1).upos in ("NOUN", "PROPN") and _not_named(parse, cue.first - 1, resolver):
+        return True
     noun = cue.first - 1  # «گروهک‌های [سیاسی] مخالف نظام»: over the adjectives between
     while noun > 1 and parse.word(noun).upos == "ADJ" and noun >= cue.first - MAX_NAME_ADJECTIVES:
         noun -= 1
@@ -378,8 +387,7 @@ def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
         return False
     before = parse.word(noun)
     k = key(before.text)
-    named = noun in resolver.by_word(parse.sent.index)
-    return not named and before.upos == "NOUN" and (k.endswith("های") or k.endswith("ها"))
+    return _not_named(parse, noun, resolver) and before.upos == "NOUN" and (k.endswith("های") or k.endswith("ها"))
 
 
 def _in_pp(parse: Parse, cue: PatternMatch) -> bool:

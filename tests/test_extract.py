@@ -487,6 +487,13 @@ def test_a_medium_reporting_a_position_holds_none():
     assert [(a, t) for a, t, *_ in _stances((toks, (("ORG", 1, 2), ("LOC", 5, 5))))] == [("شبکه بی‌بی‌سی", "دیپلماسی نروژ")]
 
 
+def test_cue_written_apart_from_its_compound_states_no_position():
+    # «استقلال خواهان» = «استقلال‌خواهان» (independence seekers), the parse's nmod of «استقلال»
+    toks = words("اندونزی سرکوب استقلال") + [T("خواهان", head=3, deprel="nmod")] + words("تیمور را ادامه") + [
+        V("داد", "داد"), "."]
+    assert _stances((toks, (("LOC", 1, 1), ("LOC", 5, 5)))) == []
+
+
 def test_attributive_cue_after_adjectives_states_no_position():
     toks = words("طالبانی به گروهک‌های") + [T("سیاسی", upos="ADJ"), T("مخالف", upos="ADJ")] + words("نظام اخطار") + [
         V("داد", "داد"), "."]
