@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from pipeline import linking
-from pipeline.nlp import Sentence
+from pipeline.nlp import Sentence, Word
 from pipeline.syntax import PUNCT, key, read_tsv
 
 NER_LABELS = frozenset({"PER", "ORG", "LOC", "FAC", "PRO", "EVENT"})
@@ -379,6 +379,12 @@ def _gazetteer_first_tokens() -> frozenset[str]:
     return frozenset(n.split()[0] for n in names if n.split())
 
 
+def _surface_words(sent: Sentence) -> list[Word]:
+    """The sentence's words with a span, each span once (a multi-word token's words share one)."""
+    words = [w for w in sent.words if w.end > w.start]
+    return [w for i, w in enumerate(words) if i == 0 or (w.start, w.end) != (words[i - 1].start, words[i - 1].end)]
+
+
 def gazetteer_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
     """Linkable names NER missed or cut short: longest match of up to MAX_GAZETTEER_TOKENS words.
     A match may swallow NER mentions it strictly contains («جامعه [اروپا]»); they are then
@@ -395,9 +401,7 @@ def gazetteer_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
     for sent in sentences:
         mentions = in_sentence[sent.index]
         spans = [(m.start, m.end) for m in mentions]
-        words = [w for w in sent.words if w.end > w.start]
-        # multi-word tokens share one span: keep each span once
-        words = [w for i, w in enumerate(words) if i == 0 or (w.start, w.end) != (words[i - 1].start, words[i - 1].end)]
+        words = _surface_words(sent)
         i = 0
         while i < len(words):
             matched = None
@@ -477,8 +481,7 @@ def learned_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
     in_sentence = by_sentence(taken)
     for sent in sentences:
         spans = [(m.start, m.end) for m in in_sentence[sent.index]]
-        words = [w for i, w in enumerate(sent.words)  # a multi-word token's words share one span
-                 if w.end > w.start and (i == 0 or (w.start, w.end) != (sent.words[i - 1].start, sent.words[i - 1].end))]
+        words = _surface_words(sent)
         i = 0
         while i < len(words):
             for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
