@@ -670,6 +670,16 @@ def test_the_headline_country_s_act_is_its_official_s_in_the_lead():
     assert [(e.event_type, e.actor) for e in events] == [("DEMAND", "علی ماجدی")]
 
 
+def test_resignation_repression_and_broken_ties():
+    toks = words("زهری از سمت خود استعفا") + [V("داد", "داد"), "."]
+    assert [(e.event_type, e.actor) for e in _events((toks, (("PER", 1, 1),)))] == [("CONCEDE", "زهری")]
+    toks = words("آمریکا با اندونزی روابط نظامی خود را قطع") + [V("کرد", "کرد"), "."]
+    assert [e.event_type for e in _events((toks, (("LOC", 1, 1), ("LOC", 3, 3))))] == ["SANCTION"]
+    toks = words("اندونزی جنبش آچه را سرکوب") + [V("کرد", "کرد"), "."]
+    assert [(e.event_type, e.actor, e.recipient) for e in _events((toks, (("LOC", 1, 1), ("ORG", 2, 3))))] == [
+        ("COERCE", "اندونزی", "جنبش آچه")]
+
+
 def test_talks_asked_for_are_not_held():
     toks = words("البرادعی خواستار جایگزینی مذاکره با ایران") + [V("شد", "شد"), "."]
     events = _events((toks, (("PER", 1, 1), ("LOC", 6, 6))))
