@@ -675,7 +675,8 @@ def test_resignation_repression_and_broken_ties():
     assert [(e.event_type, e.actor) for e in _events((toks, (("PER", 1, 1),)))] == [("CONCEDE", "زهری")]
     toks = words("آمریکا با اندونزی روابط نظامی خود را قطع") + [V("کرد", "کرد"), "."]
     assert [e.event_type for e in _events((toks, (("LOC", 1, 1), ("LOC", 3, 3))))] == ["SANCTION"]
-    toks = words("اندونزی جنبش آچه را سرکوب") + [V("کرد", "کرد"), "."]
+    toks = [T("اندونزی", head=6, deprel="nsubj"), T("جنبش", head=6, deprel="obj"), T("آچه", head=2, deprel="flat"),
+            T("را", upos="ADP", head=2, deprel="case"), T("سرکوب", head=6, deprel="compound:lvc"), V("کرد", "کرد"), "."]
     assert [(e.event_type, e.actor, e.recipient) for e in _events((toks, (("LOC", 1, 1), ("ORG", 2, 3))))] == [
         ("COERCE", "اندونزی", "جنبش آچه")]
 
