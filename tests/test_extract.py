@@ -681,6 +681,13 @@ def test_resignation_repression_and_broken_ties():
         ("COERCE", "اندونزی", "جنبش آچه")]
 
 
+def test_prosecution_by_someone_is_their_investigation():
+    toks = words("فوجیموری از سوی دستگاه قضایی پرو تحت تعقیب قرار") + [V("دارد", "داشت"), "."]
+    events = _events((toks, (("PER", 1, 1), ("ORG", 4, 5), ("LOC", 6, 6))))
+    assert [(e.event_type, e.recipient) for e in events] == [("INVESTIGATE", "فوجیموری")]
+    assert "دستگاه قضایی" in events[0].actor
+
+
 def test_talks_asked_for_are_not_held():
     toks = words("البرادعی خواستار جایگزینی مذاکره با ایران") + [V("شد", "شد"), "."]
     events = _events((toks, (("PER", 1, 1), ("LOC", 6, 6))))
