@@ -272,6 +272,8 @@ def _split_body(text: str, m: EntityMention) -> list[EntityMention]:
         tail_label = KIND_LABEL.get(hit.kind) if hit and hit.kind != "place" else None
         if tail_label is None and " ".join(words[cut:]) in rules["org_tail"] and cut >= 2:
             tail_label = "ORG"
+        if tail_label == "ORG" and cut < 2:
+            continue  # «سازمان» + «ملل متحد»: one name, not a body of the organisation
         if tail_label:
             return [_set(text, m, m.start, toks[cut - 1][1]), _set(text, m, toks[cut][0], m.end, tail_label)]
     return [m]
@@ -329,7 +331,9 @@ def _merge_adjacent(text: str, mentions: list[EntityMention]) -> list[EntityMent
         if out and out[-1].sent_index == m.sent_index and not text[out[-1].end:m.start].strip():
             joined = text[out[-1].start:m.end]
             hit = _link(joined)
-            if hit is not None:
+            # «شورای امنیت» «سازمان ملل»: two bodies, split on purpose (PART_OF), not one name cut
+            split = len(_split_body(text, EntityMention(m.sent_index, "ORG", out[-1].start, m.end, joined))) > 1
+            if hit is not None and not split:
                 prev = out.pop()
                 m = EntityMention(m.sent_index, KIND_LABEL[hit.kind], prev.start, m.end, joined, source=m.source)
             elif out[-1].label == m.label == "PER":  # «سید راضی» «نوری»: one name cut in two

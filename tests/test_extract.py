@@ -610,6 +610,16 @@ def test_a_restated_stance_is_one_row():
     assert [(a, t) for a, t, *_ in found] == [("علی ماجدی", "تسریع احداث خط لوله")]
 
 
+def test_a_body_and_the_organisation_it_belongs_to_stay_two():
+    # one NER mention, split into the two bodies; the joined name links too, but they stay two
+    toks = words("پرونده به شورای امنیت سازمان ملل متحد رفت .")
+    entities, relations, *_ = run((toks, (("ORG", 3, 7),)))
+    assert {("ORG", "شورای امنیت"), ("ORG", "سازمان ملل متحد")} <= by_label(entities)
+    assert ("شورای امنیت", "PART_OF", "سازمان ملل متحد") in {(r.subject, r.relation, r.object) for r in relations}
+    entities, *_ = run((words("سازمان ملل متحد نشست گذاشت ."), (("ORG", 1, 3),)))  # one name, not «سازمان» + …
+    assert by_label(entities) == {("ORG", "سازمان ملل متحد")}
+
+
 def test_a_named_division_is_part_of_its_country():
     rel = _relations(
         (words("سروزیر بلوچستان پاکستان استعفا داد ."), (("LOC", 2, 2), ("LOC", 3, 3))),
