@@ -84,6 +84,7 @@ class Resolver:
         self._titles: dict[int, list[TitlePhrase]] = {}
         self._by_word: dict[int, dict[int, EntityMention]] = {}
         self.roles: dict[str, list[tuple[set[str], EntityMention]]] = {}  # title -> (object words, person)
+        self.officials: dict[str, set[str]] = {}  # person -> words of the bodies they hold a title in
 
     # ------------------------------------------------------------ per-sentence indexes
 
@@ -208,15 +209,13 @@ class Resolver:
     # ------------------------------------------------------------ titles
 
     def add_role(self, person: EntityMention, title: str, obj: str) -> None:
-        self.roles.setdefault(_title_key(title), []).append((set(key(obj).split()), self.full_name(person)))
+        person, obj_words = self.full_name(person), set(key(obj).split())
+        self.roles.setdefault(_title_key(title), []).append((obj_words, person))
+        self.officials.setdefault(person.text, set()).update(obj_words)
 
-    def bodies_of_officials(self) -> dict[str, set[str]]:
-        """Person -> the words of the bodies/countries they hold a title in (ROLE relations)."""
-        out: dict[str, set[str]] = {}
-        for holders in self.roles.values():
-            for obj_words, person in holders:
-                out.setdefault(person.text, set()).update(obj_words)
-        return out
+    def acts_for(self, official: str, body: str) -> bool:
+        """«علی ماجدی» (معاون وزیر نفت ایران) acts for «ایران»: a ROLE of the document."""
+        return bool(official and body) and set(key(body).split()) <= self.officials.get(official, set())
 
     def holder(self, title: TitlePhrase) -> EntityMention | None:
         """The person a bare title refers to, from the ROLE relations of the document."""

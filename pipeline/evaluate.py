@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 import pandas as pd
 
 from pipeline.normalize import ZWNJ, normalize_text
-from pipeline.tables import FORMULA_START
+from pipeline.tables import unneutralise
 
 Row = dict[str, str]
 Score = tuple[float, ...]  # compared lexicographically: primary score, then tie-breakers
@@ -115,16 +115,10 @@ def read_table(path: Path, table: str) -> list[Row]:
     missing = [c for c in REQUIRED_COLUMNS[table] if c not in frame.columns]
     if missing:
         raise GoldFormatError(f"{path}: missing required column(s) {', '.join(missing)}")
-    rows = [{k: _unneutralised(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+    rows = [{k: unneutralise(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
     for row in rows:
         row["doc_id"] = row["doc_id"].strip()
     return rows
-
-
-def _unneutralised(cell: str) -> str:
-    """The value `run` wrote, without the apostrophe that keeps spreadsheets from reading
-    «--07-21» (a partial ISO date) as a formula."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
 
 
 def _by_doc(rows: Iterable[Row]) -> dict[str, list[Row]]:

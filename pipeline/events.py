@@ -417,12 +417,7 @@ def _overlap(a: str, b: str) -> bool:
     return bool(set(key(a.replace(";", " ")).split()) & set(key(b.replace(";", " ")).split()))
 
 
-def _voices(official: str, body: str, officials: dict[str, set[str]]) -> bool:
-    """«علی ماجدی» (معاون وزیر نفت ایران) acts for «ایران»."""
-    return bool(official and body) and set(key(body).split()) <= officials.get(official, set())
-
-
-def _same_event(a: Event, b: Event, officials: dict[str, set[str]]) -> bool:
+def _same_event(a: Event, b: Event, resolver: Resolver) -> bool:
     """Two mentions of one event: same type, no conflicting value, and either one sentence or
     shared participants (news repeats the headline's event in the lead, the country's act as
     its official's)."""
@@ -444,7 +439,7 @@ def _same_event(a: Event, b: Event, officials: dict[str, set[str]]) -> bool:
         return True  # a vague later mention («حملات هوایی در سوریه») of an event already reported
     parties_a, parties_b = f"{a.actor} {a.recipient}", f"{b.actor} {b.recipient}"
     same_actor = (not a.actor or not b.actor or _overlap(a.actor, b.actor)
-                  or _voices(a.actor, b.actor, officials) or _voices(b.actor, a.actor, officials))
+                  or resolver.acts_for(a.actor, b.actor) or resolver.acts_for(b.actor, a.actor))
     same_recipient = not a.recipient or not b.recipient or _overlap(a.recipient, b.recipient)
     # the lead retells the headline's event: compatible parties are enough
     headline_and_lead = (a.sent_index, b.sent_index) == (0, 1)
@@ -460,16 +455,16 @@ def _negated(parse: Parse, match: PatternMatch) -> bool:
     return any(is_verb(parse.word(i)) and is_negated(parse.word(i)) for i in around)
 
 
-def _merge(events: list[Event], officials: dict[str, set[str]]) -> list[Event]:
+def _merge(events: list[Event], resolver: Resolver) -> list[Event]:
     """Mentions of one event become one row; fields fill each other's gaps, and an official
     replaces the country they act for as the actor."""
     out: list[Event] = []
     for e in events:
-        twin = next((o for o in out if _same_event(o, e, officials)), None)
+        twin = next((o for o in out if _same_event(o, e, resolver)), None)
         if twin is None:
             out.append(e)
             continue
-        if _voices(e.actor, twin.actor, officials):
+        if resolver.acts_for(e.actor, twin.actor):
             twin.actor = e.actor
         for name in ("actor", "recipient", "date_text", "date", "location", "amount_text", "amount", "currency"):
             if not getattr(twin, name) and getattr(e, name):
@@ -489,7 +484,7 @@ def extract_events(parses: dict[int, Parse], resolver: Resolver) -> list[Event]:
                 found.append(event)
         if speakers:
             state.last_speakers = speakers[-1][1]
-    return _dedupe(_merge(found, resolver.bodies_of_officials()))
+    return _dedupe(_merge(found, resolver))
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -390,7 +390,7 @@ def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
     return _not_named(parse, noun, resolver) and before.upos == "NOUN" and (k.endswith("های") or k.endswith("ها"))
 
 
-def _in_pp(parse: Parse, cue: PatternMatch) -> bool:
+def _after_preposition(parse: Parse, cue: PatternMatch) -> bool:
     """A one-word nominal cue right after a preposition («در تلاش‌های …»)."""
     return len(cue.ids) == 1 and cue.first > 1 and key(parse.word(cue.first - 1).text) in clauses.PREPOSITIONS
 
@@ -406,7 +406,7 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
         cues = [c for c in find_patterns(parse, _rows("cue")) if c.row[3] != "subj" or _copula_after(parse, c.last)]
         # where an issue read left to right ends: another cue, unless it sits inside a PP of the
         # issue («عدم مداخله آمریکا در [تلاش‌های] منطقه‌ای برای …»)
-        cue_words = {i: n for n, cue in enumerate(cues) if not _in_pp(parse, cue)
+        cue_words = {i: n for n, cue in enumerate(cues) if not _after_preposition(parse, cue)
                      for i in range(cue.first, cue.last + 1)}
         for n, cue in enumerate(cues):
             if _attributive(parse, cue, resolver) or _blocked_nominal(parse, cue):
@@ -452,12 +452,11 @@ def _without_negation(issue: str, polarity: str) -> tuple[str, str]:
 def _spokesperson_stated(stances: list[Stance], resolver: Resolver) -> list[Stance]:
     """«ایران خواستار … شد» (headline), «معاون وزیر نفت ایران … خواست …» (lead): the country's
     stance is its official's, restated; one row, the official's."""
-    holds = resolver.bodies_of_officials()
-    by_officials = [t for t in stances if t.actor.text in holds]  # few: compared with every stance
+    by_officials = [t for t in stances if t.actor.text in resolver.officials]  # few: compared with every stance
 
     def voiced(s: Stance) -> bool:
         return any(t.actor.text != s.actor.text and t.polarity == s.polarity and _same_issue(t.target, s.target)
-                   and set(key(s.actor.text).split()) <= holds[t.actor.text] for t in by_officials)
+                   and resolver.acts_for(t.actor.text, s.actor.text) for t in by_officials)
     return [s for s in stances if not voiced(s)]
 
 

@@ -25,6 +25,11 @@ def neutralise(value):
     return value
 
 
+def unneutralise(value: str) -> str:
+    """The value before `neutralise` («'--07-21» -> «--07-21», a partial ISO date)."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
+
+
 def frame(table: str, rows: list) -> pd.DataFrame:
     records = []
     for row in rows:

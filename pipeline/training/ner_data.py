@@ -48,10 +48,10 @@ def prepare_ner(data_dir: Path, out_dir: Path) -> None:
     arman = read_iob(data_dir / "ner/arman/train_fold1.txt", " ")
     write_json([s for i, s in enumerate(arman) if i % 10], out_dir / "arman.train.json")
     write_json(arman[::10], out_dir / "arman.dev.json")
-    for split in ("train", "dev"):
-        write_json(read_iob(data_dir / f"ner/peyma/{split}.txt", "|"), out_dir / f"peyma.{split}.json")
-    peyma = read_iob(data_dir / "ner/peyma/train.txt", "|")
-    write_json([s for i, s in enumerate(arman) if i % 10] + [only_types(s, SHARED_TYPES) for s in peyma],
+    peyma = {split: read_iob(data_dir / f"ner/peyma/{split}.txt", "|") for split in ("train", "dev")}
+    for split, sentences in peyma.items():
+        write_json(sentences, out_dir / f"peyma.{split}.json")
+    write_json([s for i, s in enumerate(arman) if i % 10] + [only_types(s, SHARED_TYPES) for s in peyma["train"]],
                out_dir / "arman_peyma.train.json")
 
 
