@@ -65,6 +65,9 @@ def _actor_units(parse: Parse, resolver: Resolver) -> list[Unit]:
             title = titles[wid]
             if units and units[-1].last >= wid - 2 and units[-1].actors and units[-1].actors[0].label == "PER":
                 units[-1].last = title.end_word  # apposition: the title belongs to the person
+            elif wid > 1 and key(parse.word(wid - 1).text) in MEMBER_GROUPS and title.relation == "MEMBER_OF":
+                # «کشورهای عضو جنبش غیرمتعهدها»: the members as one actor
+                units.append(Unit(wid - 1, title.end_word, [Actor(parse.text(wid - 1, title.end_word))]))
             else:
                 units.append(Unit(wid, title.end_word, resolver.actors(sent_index, wid, title.end_word)))
             wid = title.end_word + 1
@@ -88,6 +91,7 @@ def _actor_units(parse: Parse, resolver: Resolver) -> list[Unit]:
     return [u for u in units if u.actors]
 
 
+MEMBER_GROUPS = frozenset({"کشورهای", "دولت‌های", "اعضای"})  # «کشورهای عضو ناتو»
 ATTRIBUTION_WORDS = frozenset({"گزارش", "نقل"})  # «به گزارش X», «به نقل از X»
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from pipeline.training.recipes import RECIPES
 
 # `train` steps that prepare data rather than run a Stanza recipe (see cmd_train)
-DATA_STEPS = ("data", "vectors", "zwnj", "names", "propn", "charlm_data")
+DATA_STEPS = ("data", "vectors", "zwnj", "names", "propn", "silver", "charlm_data")
 
 
 class Parser(argparse.ArgumentParser):
@@ -129,7 +129,8 @@ def cmd_evaluate_models(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from pipeline.training import charlm_data, install, names, ner_data, propn, train, treebanks, vectors, zwnj_lexicon
+    from pipeline.training import (charlm_data, install, names, ner_data, propn, silver, train, treebanks, vectors,
+                                   zwnj_lexicon)
 
     work, data = args.work, args.data
     extra = args.extra
@@ -142,6 +143,8 @@ def cmd_train(args) -> int:
         "zwnj": lambda: zwnj_lexicon.main(["--data", str(data)]),
         "names": lambda: names.main(["--data", str(data)]),
         "propn": lambda: propn.main(["--ud", str(work / "data/ud"), *extra]),
+        "silver": lambda: silver.main(["--raw", str(data / "raw/perdt_train_sentences.txt"),
+                                       "--out", str(work / "data/ud/fa.silver.conllu"), *extra]),
         "charlm_data": lambda: charlm_data.main(["--raw", str(data / "raw"), "--out", str(work / "data/charlm")]),
         "install": lambda: install.main(["--trained", str(work / "models"), *extra]),
     }

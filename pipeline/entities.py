@@ -491,6 +491,10 @@ def learned_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
             for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
                 label = names.get(tuple(key(w.text) for w in words[i:i + n]))
                 start, end = words[i].start, words[i + n - 1].end
+                if label == "PER" and n > 1 and _extend_person(text, in_sentence[sent.index], start, end):
+                    spans = [(m.start, m.end) for m in in_sentence[sent.index]]
+                    i += n - 1
+                    break
                 if label and not any(s < end and start < e for s, e in spans):
                     # cleaned like NER's mentions («وزیر [امور خارجه]» is a title's portfolio)
                     out += clean_mention(text, EntityMention(sent.index, label, start, end, text[start:end],
@@ -500,6 +504,18 @@ def learned_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
                     break
             i += 1
     return out
+
+
+def _extend_person(text: str, mentions: list[EntityMention], start: int, end: int) -> bool:
+    """«[دونالد] ترامپ», «[کمال] خرازی»: NER tagged part of a listed full name as a person;
+    the mention becomes the full name (the only mention inside it)."""
+    inside = [m for m in mentions if m.overlaps(start, end)]
+    if len(inside) != 1 or inside[0].label != "PER" or not (start <= inside[0].start and inside[0].end <= end) \
+            or (inside[0].start, inside[0].end) == (start, end):
+        return False
+    m = inside[0]
+    m.start, m.end, m.text = start, end, text[start:end]
+    return True
 
 
 MIN_SURNAME_CHARS = 3

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from pipeline import clauses
 from pipeline.coref import Actor, Resolver
-from pipeline.syntax import (Parse, PatternMatch, find_patterns, is_negated, is_punct, is_verb, key,
-                             match_pattern, read_tsv)
+from pipeline.syntax import (COPULA_CLITICS, Parse, PatternMatch, find_patterns, is_negated, is_punct, is_verb,
+                             key, match_pattern, read_tsv, token_alternatives)
 
 FLIP = {"favor": "against", "against": "favor", "neutral": "neutral"}
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
@@ -314,6 +314,8 @@ def holders(parse: Parse, cue: PatternMatch, resolver: Resolver, state: _State,
 def negated(parse: Parse, cue: PatternMatch) -> bool:
     """A verb of the cue is negative, or (nominal/adjectival cue) the copula/verb after it is."""
     verbs = [i for i in cue.ids if is_verb(parse.word(i))]
+    if _own_copula(parse, cue):  # «مخالفند»: the clause's copula is the cue's clitic, not negated
+        return False
     if verbs:
         last = verbs[-1]
         following = [i for i in range(last, min(len(parse), last + 2) + 1) if is_verb(parse.word(i))]
@@ -325,6 +327,13 @@ def negated(parse: Parse, cue: PatternMatch) -> bool:
         if is_verb(w):
             return is_negated(w)
     return False
+
+
+def _own_copula(parse: Parse, cue: PatternMatch) -> bool:
+    """The cue's last word matched only without its copula clitic («مخالفند», «خواستاریم»)."""
+    w = parse.word(cue.last)
+    forms = {key(w.text), key(w.lemma)}
+    return forms.isdisjoint(token_alternatives(cue.row[1].split()[-1])) and key(w.text).endswith(COPULA_CLITICS)
 
 
 def intensity(parse: Parse, cue: PatternMatch) -> str:

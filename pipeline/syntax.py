@@ -156,10 +156,20 @@ class Parse:
         return [w.id for w in self.words if w.start >= start and w.end <= end and w.end > w.start]
 
 
+COPULA_CLITICS = ("\u200cاند", "\u200cایم", "ند", "یم", "ید")
+
+
 def word_forms(word: Word) -> frozenset[str]:
     """A word's text and lemma; auxiliaries by form only (future «خواهد» has the lemma of
-    «خواست», to want)."""
-    return frozenset((key(word.text),) if word.upos == "AUX" else (key(word.text), key(word.lemma)))
+    «خواست», to want); an adjective or noun with a copula clitic also without it («مخالفند»,
+    «خواستاریم»: the lemmatizer keeps the clitic)."""
+    if word.upos == "AUX":
+        return frozenset((key(word.text),))
+    forms = {key(word.text), key(word.lemma)}
+    if word.upos in ("ADJ", "NOUN"):
+        forms.update(key(word.text)[:-len(c)] for c in COPULA_CLITICS
+                     if key(word.text).endswith(c) and len(word.text) - len(c) >= 3)
+    return frozenset(forms)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -124,6 +124,13 @@ def test_names_learnt_from_the_ner_training_sets_are_added():
     assert not any("خارجه" in text for _, text in by_label(entities))
 
 
+def test_a_listed_full_name_extends_the_persons_surname():
+    # NER tagged only «ترامپ» of «دونالد ترامپ» (in names.tsv): the mention is the full name
+    entities, *_ = run((words("دونالد ترامپ رئیس‌جمهور آمریکا گفت ."), (("PER", 2, 2), ("LOC", 4, 4))))
+    assert ("PER", "دونالد ترامپ") in by_label(entities)
+    assert ("PER", "ترامپ") not in by_label(entities)
+
+
 def test_ner_clean_up():
     toks = words("آقای هولست ، وزیر امور خارجه ایتالیا ، با مقامات آمریکایی در شمال عراق دیدار کرد .")
     ents = (("PER", 1, 2), ("ORG", 5, 7), ("ORG", 11, 11), ("LOC", 13, 14), ("ORG", 3, 3))
@@ -716,6 +723,18 @@ def test_coordinated_subjects_all_hold_the_stance():
     found = _stances((toks, (("LOC", 1, 1), ("LOC", 3, 3), ("LOC", 5, 5))))
     assert {(a, t, p) for a, t, p, *_ in found} == {
         (c, "کاهش تعرفه‌ها", "favor") for c in ("آمریکا", "کانادا", "استرالیا")}
+
+
+def test_adjectival_cue_with_its_copula_clitic_and_member_states():
+    # «چین و روسیه و کشورهای عضو جنبش غیرمتعهدها با ارجاع پرونده ایران مخالفند و معتقدند
+    # این کار حاصلی نخواهد داشت»: «مخالفند» is «مخالف» + copula; the negated verb of the next
+    # clause does not flip it; the members are one actor, coordinated with the countries
+    toks = words("چین و روسیه و کشورهای عضو جنبش غیرمتعهدها با ارجاع پرونده ایران") + [
+        T("مخالفند", upos="ADJ"), "و", T("معتقدند", upos="ADJ")] + words("این کار حاصلی") + [
+        V("نخواهد", "خواست", feats="Polarity=Neg"), V("داشت", "داشت"), "."]
+    found = _stances((toks, (("LOC", 1, 1), ("LOC", 3, 3), ("ORG", 7, 8), ("LOC", 12, 12))))
+    assert {(a, t, p) for a, t, p, *_ in found} == {
+        (c, "ارجاع پرونده ایران", "against") for c in ("چین", "روسیه", "کشورهای عضو جنبش غیرمتعهدها")}
 
 
 def test_verbal_noun_and_evaluative_adjective_cues():
