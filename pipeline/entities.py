@@ -518,6 +518,62 @@ def _extend_person(text: str, mentions: list[EntityMention], start: int, end: in
     return True
 
 
+MAX_UNKNOWN_NAME_WORDS = 3
+NAME_OPENERS = frozenset({"حال", "اما", "ولی"})  # «در همین حال میچل باچه لت رئیس‌جمهور شیلی …»
+
+
+@functools.cache
+def _lexicon() -> frozenset[str]:
+    """hazm's word list (193k words): a word outside it is likely a foreign name."""
+    from hazm.utils import words_list
+
+    return frozenset(key(w[0] if isinstance(w, tuple) else w) for w in words_list())
+
+
+@functools.cache
+def _speech_verbs() -> tuple[tuple[frozenset[str], ...], ...]:
+    """Reporting verbs («گفت», «اظهار داشت»), as in stance_cues.tsv."""
+    return tuple(tuple(frozenset(key(a) for a in tok.split("|")) for tok in row[1].split())
+                 for row in read_tsv("stance_cues.tsv") if row[0] == "speech")
+
+
+def _speech_at(words: list[Word], i: int) -> bool:
+    return any(i + len(seq) <= len(words) and all({key(w.text), key(w.lemma)} & alts
+                                                  for w, alts in zip(words[i:i + len(seq)], seq))
+               for seq in _speech_verbs())
+
+
+def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
+    """Nouns outside the lexicon (likely foreign names) NER missed, where only a person fits:
+    opening a clause right before a person's title («میچل باچه لت رئیس‌جمهور شیلی …») or
+    opening the sentence right before a reporting verb («طبیبیان گفت: …»)."""
+    from pipeline.titles import title_lexicon
+
+    titles, out = title_lexicon(), []
+    in_sentence = by_sentence(taken)
+    for sent in sentences:
+        spans = [(m.start, m.end) for m in in_sentence[sent.index]]
+        words = _surface_words(sent)
+        for i, w in enumerate(words):
+            before_title = titles.get(key(w.text)) == "ROLE"
+            if not before_title and not _speech_at(words, i):
+                continue
+            j = i
+            while j > 0 and i - j < MAX_UNKNOWN_NAME_WORDS and words[j - 1].upos in ("NOUN", "PROPN") \
+                    and not any(s < words[j - 1].end and words[j - 1].start < e for s, e in spans):
+                j -= 1
+            opener = words[j - 1] if j > 0 else None
+            opens = opener is None or opener.upos == "PUNCT"
+            if j == i or not (opens or (before_title and key(opener.text) in NAME_OPENERS)):
+                continue
+            if all(key(n.text) in _lexicon() or key(n.text) in titles for n in words[j:i]):
+                continue
+            start, end = words[j].start, words[i - 1].end
+            out.append(EntityMention(sent.index, "PER", start, end, text[start:end], source="rules"))
+            spans.append((start, end))
+    return out
+
+
 MIN_SURNAME_CHARS = 3
 
 
@@ -592,6 +648,7 @@ def find_entities(text: str, sentences: list[Sentence], decimal_order: str) -> l
     gazetteer = [part for m in gazetteer for part in _split_body(text, m)]
     named = named_org_mentions(text, sentences, found + gazetteer)
     named += learned_name_mentions(text, sentences, found + gazetteer + named)
+    named += unknown_name_mentions(text, sentences, found + gazetteer + named)
     repeated = propagated_mentions(text, sentences, found + gazetteer + named)
     mentions = sorted(found + gazetteer + named + repeated, key=lambda m: (m.start, -m.end))
     for m in mentions:

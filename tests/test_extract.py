@@ -131,6 +131,18 @@ def test_a_listed_full_name_extends_the_persons_surname():
     assert ("PER", "ترامپ") not in by_label(entities)
 
 
+def test_names_outside_the_lexicon_before_a_title_or_a_reporting_verb_are_persons():
+    # NER missed both names; «میچل» and «طبیبیان» are not in hazm's word list
+    toks = words("اما در همین حال میچل باچه لت رئیس‌جمهور شیلی") + [V("گفت", "گفت"), "."]
+    entities, *_ = run((toks, (("LOC", 9, 9),)))
+    assert ("PER", "میچل باچه لت") in by_label(entities)
+    entities, *_ = run((["طبیبیان", V("گفت", "گفت"), ":"] + words("تورم بالا است ."), ()))
+    assert ("PER", "طبیبیان") in by_label(entities)
+    # known words before a title are no name («به دعوت وزیر …»), nor mid-sentence nouns
+    entities, *_ = run((words("به دعوت وزیر خارجه نروژ آمد .") , (("LOC", 5, 5),)))
+    assert {label for label, _ in by_label(entities)} == {"LOC"}
+
+
 def test_ner_clean_up():
     toks = words("آقای هولست ، وزیر امور خارجه ایتالیا ، با مقامات آمریکایی در شمال عراق دیدار کرد .")
     ents = (("PER", 1, 2), ("ORG", 5, 7), ("ORG", 11, 11), ("LOC", 13, 14), ("ORG", 3, 3))
