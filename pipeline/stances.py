@@ -218,6 +218,17 @@ def _split_coordination(parse: Parse, ids: list[int]) -> list[list[int]]:
     return [p for p in parts if p]
 
 
+def _split_at(ids: list[int], joins: set[int]) -> list[list[int]]:
+    """The issue cut before each «و» + coordinated nominal cue it contains."""
+    pieces: list[list[int]] = [[]]
+    for i in ids:
+        if i + 1 in joins and pieces[-1]:  # i is the «و»
+            pieces.append([])
+        else:
+            pieces[-1].append(i)
+    return [p for p in pieces if p]
+
+
 def _resolve_issue(parse: Parse, ids: list[int], parses: dict[int, Parse], state: _State) -> str | None:
     """«این مورد» -> the previous stance's issue; «این طرح» -> the last phrase headed by «طرح»."""
     words = [key(parse.word(i).text) for i in ids if not is_punct(parse.word(i))]
@@ -249,10 +260,11 @@ def _negated_complement(parse: Parse, ids: list[int]) -> bool:
 
 
 def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[int, Parse],
-            state: _State, stop: set[int] = frozenset()) -> tuple[list[str], bool]:
+            state: _State, stop: set[int] = frozenset(), joins: set[int] = frozenset()) -> tuple[list[str], bool]:
     """The issues of a cue, and whether they are wanted *not* to happen (a negated complement
     clause); `stop` holds the words of the sentence's other cues, where an issue phrase read
-    left to right ends («موافقت با اعزام نیرو به عراق | خواستار …»)."""
+    left to right ends («موافقت با اعزام نیرو به عراق | خواستار …»); `joins` the first words of
+    nominal cues coordinated into an issue, where it splits in two («سرسختی ایران | و تلاش …»)."""
     for spec in cue.row[3].split("|"):
         ids = _target_ids(parse, cue, spec, resolver)
         reverse = spec == "ccomp" and _negated_complement(parse, ids)
@@ -271,7 +283,7 @@ def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[in
         if all(key(parse.word(i).text) in DEMONSTRATIVES or parse.word(i).upos == "PRON" for i in ids):
             return [], False  # «خواستار آن است»: a bare pronoun names no issue
         adjectives = {parse.word(i).text for i in ids if key(parse.word(i).lemma) == key(parse.word(i).text)}
-        return [_plain(t, adjectives) for part in _split_coordination(parse, ids)
+        return [_plain(t, adjectives) for piece in _split_at(ids, joins) for part in _split_coordination(parse, piece)
                 if (t := clauses.phrase_text(parse, part, resolver))], reverse
     return [], False
 
@@ -404,6 +416,13 @@ def _after_preposition(parse: Parse, cue: PatternMatch) -> bool:
     return len(cue.ids) == 1 and cue.first > 1 and key(parse.word(cue.first - 1).text) in clauses.PREPOSITIONS
 
 
+def _coordinated_noun(parse: Parse, cue: PatternMatch) -> bool:
+    """A one-word nominal cue coordinated with the noun before it («انتقاد از سرسختی ایران
+    و [تلاش] آمریکا برای …»): part of the other cue's issue, not where it ends."""
+    return _nominal(cue) and cue.first > 2 and key(parse.word(cue.first - 1).text) == "و" \
+        and parse.word(cue.first - 2).upos in ("NOUN", "PROPN", "ADJ")
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -415,7 +434,8 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
         cues = [c for c in find_patterns(parse, _rows("cue")) if c.row[3] != "subj" or _copula_after(parse, c.last)]
         # where an issue read left to right ends: another cue, unless it sits inside a PP of the
         # issue («عدم مداخله آمریکا در [تلاش‌های] منطقه‌ای برای …»)
-        cue_words = {i: n for n, cue in enumerate(cues) if not _after_preposition(parse, cue)
+        cue_words = {i: n for n, cue in enumerate(cues)
+                     if not _after_preposition(parse, cue) and not _coordinated_noun(parse, cue)
                      for i in range(cue.first, cue.last + 1)}
         for n, cue in enumerate(cues):
             if _attributive(parse, cue, resolver) or _blocked_nominal(parse, cue):
@@ -425,7 +445,8 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
             if rule == "required" and not is_negative:
                 continue
             issues, reverse = targets(parse, cue, resolver, parses, state,
-                                      stop={i for i, m in cue_words.items() if m != n})
+                                      stop={i for i, m in cue_words.items() if m != n},
+                                      joins={c.first for c in cues if _coordinated_noun(parse, c)})
             if not issues:
                 continue
             actors = holders(parse, cue, resolver, state, speakers)
