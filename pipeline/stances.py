@@ -162,6 +162,12 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         subject = next((u for u in clauses.actor_units(parse, resolver) if u.first == start), None)
         if subject is not None and subject.last < ra[-1] - 1:
             start = subject.last + 1
+        # the parse's object phrase, when it starts later: what precedes it is the subject or an
+        # adverbial («ما دانشجویان … ضمن بزرگداشت روز قدس، [چندین دهه اشغال …] را محکوم می‌کنیم»)
+        head = parse.word(ra[-1]).head
+        if start < head < ra[-1]:
+            phrase = [i for i in parse.subtree(head, skip=("acl",)) if not is_punct(parse.word(i))]
+            start = max(start, phrase[0])
         return clauses.trim_phrase(parse, start, ra[-1] - 1)
     if spec == "ccomp":  # the complement clause, up to its (verb-final) verb
         start = cue.last + 1

@@ -723,6 +723,31 @@ def test_talks_asked_for_are_not_held():
     assert [e.event_type for e in events] == ["DEMAND"]
 
 
+def test_object_issue_is_the_parses_object_phrase():
+    # «دانشجویان ضمن بزرگداشت روز قدس، چندین دهه اشغال رژیم صهیونیستی را محکوم کردند»: the
+    # adverbial before the comma is not part of the issue
+    toks = [T("دانشجویان", head=14, deprel="nsubj"), T("ضمن", upos="ADP", head=3, deprel="case"),
+            T("بزرگداشت", head=14, deprel="obl"), T("روز", head=3, deprel="nmod"), T("قدس", head=4, deprel="flat"),
+            T("،", head=8, deprel="punct"), T("چندین", upos="DET", head=8, deprel="det"), T("دهه", head=14, deprel="obj"),
+            T("اشغال", head=8, deprel="nmod"), T("رژیم", head=9, deprel="nmod"),
+            T("صهیونیستی", upos="ADJ", head=10, deprel="amod"), T("را", upos="PART", head=8, deprel="case"),
+            T("محکوم", head=14, deprel="compound:lvc"), V("کردند", "کرد"), T(".", head=14, deprel="punct")]
+    found = _stances((toks, (("ORG", 1, 1),)))
+    assert [(a, t, p) for a, t, p, *_ in found] == [("دانشجویان", "چندین دهه اشغال رژیم صهیونیستی", "against")]
+
+
+def test_a_nominal_cue_coordinated_into_an_issue_splits_it():
+    # «با انتقاد از سرسختی ایران و تلاش آمریکا برای ارجاع پرونده …»: two criticised issues, and
+    # «تلاش» states America's own position
+    toks = words("البرادعی با انتقاد از سرسختی ایران و تلاش آمریکا برای ارجاع پرونده به شورای امنیت ، سخنرانی") + [
+        V("کرد", "کرد"), "."]
+    found = _stances((toks, (("PER", 1, 1), ("LOC", 6, 6), ("LOC", 9, 9), ("ORG", 14, 15))))
+    assert {(a, t, p) for a, t, p, *_ in found} == {
+        ("البرادعی", "سرسختی ایران", "against"),
+        ("البرادعی", "تلاش آمریکا برای ارجاع پرونده به شورای امنیت", "against"),
+        ("آمریکا", "ارجاع پرونده به شورای امنیت", "favor")}
+
+
 def test_coordinated_subjects_all_hold_the_stance():
     # «آمریکا، کانادا و استرالیا خواستار کاهش تعرفه‌ها شده‌اند»: conj chained under the first
     toks = [T("آمریکا", head=8, deprel="nsubj"), T("،", head=3, deprel="punct"), T("کانادا", head=1, deprel="conj"),
