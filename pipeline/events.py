@@ -317,6 +317,16 @@ def _location(parse: Parse, match: PatternMatch, args: dict[str, str], resolver:
     return ""
 
 
+def _election_country(parse: Parse, match: PatternMatch, resolver: Resolver) -> str:
+    """Where an election is held when no «در X» says it: the country its phrase or sentence
+    names («انتخابات ریاست جمهوری مصر»), else the country last named before it."""
+    countries = [m for m in resolver.sentence_mentions(parse.sent.index) if m.is_country]
+    after = [m for m in countries if m.start >= parse.word(match.last).end]
+    earlier = [m for m in resolver.mentions if m.is_country and m.end <= parse.sent.start]
+    country = (after or countries or earlier[-1:] or [None])[0]
+    return (country.normalized or country.text) if country else ""  # «جمهوری مصر» -> مصر
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -353,6 +363,8 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
     if date is not None:
         event.date_text, event.date = date.text, date.normalized
     event.location = _location(parse, match, args, resolver, names)
+    if event.event_type == "ELECTION" and not event.location:
+        event.location = _election_country(parse, match, resolver)
     if _interview(event):
         return None
     if event.event_type == "CONSULT" and not (event.recipient or event.location):
@@ -429,6 +441,9 @@ def _same_event(a: Event, b: Event, resolver: Resolver) -> bool:
         return False
     if a.sent_index == b.sent_index:
         return True
+    if a.event_type == "ELECTION" and a.date == b.date \
+            and key(a.location or b.location) == key(b.location or a.location):
+        return True  # one election per place and date; its «actors» are whoever spoke of it
     if (b.date and not a.date) or (b.location and not a.location):
         # a later mention with a time or place of its own is another occurrence, unless the
         # same amount says otherwise (a headline «پرداخت ۱۰ میلیارد ین» and its lead)

@@ -717,6 +717,21 @@ def test_prosecution_by_someone_is_their_investigation():
     assert "دستگاه قضایی" in events[0].actor
 
 
+def test_an_election_is_held_in_the_country_named_and_mentioned_once():
+    # no «در X»: the country of the election's phrase; a later mention is the same election
+    first = words("دهمین دوره انتخابات ریاست جمهوری مصر") + [V("برگزار", "برگزار"), V("شد", "شد"), "."]
+    later = ["مبارک"] + words("برای پیروزی در انتخابات شانس بیشتری") + [V("دارد", "داشت"), "."]
+    events = _events((first, ()), (later, (("PER", 1, 1),)))
+    assert [(e.event_type, e.location) for e in events] == [("ELECTION", "مصر")]
+    # elections of different dates stay two
+    a = words("انتخابات سال ۱۹۷۲ در نروژ") + [V("برگزار", "برگزار"), V("شد", "شد"), "."]
+    b = words("حزب مرکزی در انتخابات") + [V("پیروز", "پیروز"), V("شد", "شد"), "."]
+    between = words("اقتصاد نروژ رشد") + [V("کرد", "کرد"), "."]
+    elections = [e for e in _events((a, (("LOC", 5, 5),)), (between, (("LOC", 2, 2),)), (b, (("ORG", 1, 2),)))
+                 if e.event_type == "ELECTION"]
+    assert [(e.date, e.actor, e.location) for e in elections] == [("1972", "", "نروژ"), ("", "حزب مرکزی", "نروژ")]
+
+
 def test_talks_asked_for_are_not_held():
     toks = words("البرادعی خواستار جایگزینی مذاکره با ایران") + [V("شد", "شد"), "."]
     events = _events((toks, (("PER", 1, 1), ("LOC", 6, 6))))
