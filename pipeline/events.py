@@ -365,7 +365,7 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
     event.location = _location(parse, match, args, resolver, names)
     if event.event_type == "ELECTION" and not event.location:
         event.location = _election_country(parse, match, resolver)
-    if _interview(event):
+    if _interview(parse, match, event):
         return None
     if event.event_type == "CONSULT" and not (event.recipient or event.location):
         return None  # talks with nobody named, nowhere: a topic («مذاکرات صلح»), not a meeting
@@ -419,10 +419,15 @@ def _subjunctive(word: Word) -> bool:
     return True
 
 
-def _interview(event: Event) -> bool:
-    """«در گفت‌وگو با خبرنگار خبرگزاری فارس»: talking to the press is no consultation."""
-    heads = clauses.media_heads()
-    return event.event_type == "CONSULT" and any(w in heads for w in key(event.recipient).split()[:1])
+REPORTERS = frozenset({"خبرنگار", "خبرنگاران"})
+
+
+def _interview(parse: Parse, match: PatternMatch, event: Event) -> bool:
+    """«در گفت‌وگو با خبرنگار [خبرگزاری] فارس»: talking to the press is no consultation."""
+    if event.event_type != "CONSULT":
+        return False
+    after = [key(parse.word(i).text) for i in range(match.last + 1, min(len(parse), match.last + 2) + 1)]
+    return bool(REPORTERS & set(after)) or any(w in clauses.media_heads() for w in key(event.recipient).split()[:1])
 
 
 def _overlap(a: str, b: str) -> bool:

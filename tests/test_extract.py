@@ -732,6 +732,13 @@ def test_an_election_is_held_in_the_country_named_and_mentioned_once():
     assert [(e.date, e.actor, e.location) for e in elections] == [("1972", "", "نروژ"), ("", "حزب مرکزی", "نروژ")]
 
 
+def test_an_interview_with_a_reporter_is_no_consultation():
+    toks = words("مهیمن در گفت‌وگو با خبرنگار فارس") + [V("افزود", "افزود"), ":"] + words("او قهرمان است .")
+    assert not [e for e in _events((toks, (("PER", 1, 1), ("ORG", 6, 6)))) if e.event_type == "CONSULT"]
+    toks = words("مهیمن در گفت‌وگو با وزیر ورزش ایران") + [V("افزود", "افزود"), ":"] + words("او قهرمان است .")
+    assert [e.event_type for e in _events((toks, (("PER", 1, 1), ("LOC", 7, 7))))] == ["CONSULT"]
+
+
 def test_talks_asked_for_are_not_held():
     toks = words("البرادعی خواستار جایگزینی مذاکره با ایران") + [V("شد", "شد"), "."]
     events = _events((toks, (("PER", 1, 1), ("LOC", 6, 6))))
