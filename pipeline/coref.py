@@ -208,10 +208,11 @@ class Resolver:
 
     # ------------------------------------------------------------ titles
 
-    def add_role(self, person: EntityMention, title: str, obj: str) -> None:
+    def add_role(self, person: EntityMention, title: str, obj: str, official: bool = True) -> None:
         person, obj_words = self.full_name(person), set(key(obj).split())
         self.roles.setdefault(_title_key(title), []).append((obj_words, person))
-        self.officials.setdefault(person.text, set()).update(obj_words)
+        if official:
+            self.officials.setdefault(person.text, set()).update(obj_words)
 
     def acts_for(self, official: str, body: str) -> bool:
         """«علی ماجدی» (معاون وزیر نفت ایران) acts for «ایران»: a ROLE of the document."""

@@ -325,10 +325,14 @@ def extract_relations(parses: dict[int, Parse], resolver: Resolver) -> list[Rela
     typed += lead_roles(parses, resolver, bound)
     by_id = {m.id: m for m in resolver.mentions}
     for r in typed:
+        person = by_id.get(r.subject_id)
+        if person is None:
+            continue
         if r.relation == "ROLE":
-            person = by_id.get(r.subject_id)
-            if person is not None:
-                resolver.add_role(person, r.predicate, r.object)
+            resolver.add_role(person, r.predicate, r.object)
+        elif r.relation == "MEMBER_OF" and person.label == "PER" and r.predicate:
+            # «عضو مجمع ملی عراق» alone later names this person too; a member does not speak for the body
+            resolver.add_role(person, r.predicate, r.object, official=False)
     typed = _divisions_part_of(typed, parses, resolver)
     actions = []
     for sent_index in sorted(parses):

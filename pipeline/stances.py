@@ -319,11 +319,35 @@ def holders(parse: Parse, cue: PatternMatch, resolver: Resolver, state: _State,
     spoken = clauses.speaker_before(speakers, cue.first) or state.last_speakers
     if cue.row[3].split("|")[0] == "subj":  # «X منطقی نیست»: X is the issue, the speaker judges it
         actors = spoken
+    elif _nominal(cue) and not clauses.genitive_actor(parse, cue, resolver) and (group := _group_after(parse, cue)):
+        actors = [Actor(group)]  # «تلاش برخی جناح‌ها برای …»: theirs, not the clause subject's
     else:
         actors = clauses.holder(parse, cue, resolver, speakers, state.last_speakers, state.last_actors,
                                 genitive=_nominal(cue))
     media = clauses.media_heads()
     return [a for a in actors if not (a in spoken and key(a.text).split()[:1] and key(a.text).split()[0] in media)]
+
+
+QUANTIFIERS = frozenset({"برخی", "بعضی", "شماری", "تعدادی", "اکثر", "همه"})
+MAX_GROUP_WORDS = 4
+
+
+def _group_after(parse: Parse, cue: PatternMatch) -> str:
+    """An unnamed group possessing a nominal cue («تلاش [برخی جناح‌ها] برای …»): a quantifier
+    or a plural noun right after the cue, with the nouns and adjectives of its phrase."""
+    first = cue.last + 1
+    if first > len(parse):
+        return ""
+    k = key(parse.word(first).text)
+    if k not in QUANTIFIERS and not (parse.word(first).upos == "NOUN" and k.endswith(("ها", "های", "هایی"))):
+        return ""
+    ids = [first]
+    for wid in range(first + 1, min(len(parse), first + MAX_GROUP_WORDS - 1) + 1):
+        w = parse.word(wid)
+        if w.upos not in ("NOUN", "ADJ") or key(w.text) in clauses.PREPOSITIONS:
+            break
+        ids.append(wid)
+    return parse.text(ids[0], ids[-1]) if len(ids) > 1 or k not in QUANTIFIERS else ""
 
 
 # ---------------------------------------------------------------- polarity

@@ -770,6 +770,19 @@ def test_a_nominal_cue_coordinated_into_an_issue_splits_it():
         ("آمریکا", "ارجاع پرونده به شورای امنیت", "favor")}
 
 
+def test_a_warning_an_unnamed_groups_attempt_and_a_members_title():
+    # «عضو مجمع ملی عراق درباره تلاش برخی جناح‌ها برای ایجاد جنگ داخلی هشدار داد»: the warning
+    # is against the attempt; the attempt is the groups' position, not the member's; the bare
+    # membership title is the member named in the next sentence
+    s1 = words("عضو مجمع ملی عراق درباره تلاش برخی جناح‌ها برای ایجاد جنگ داخلی") + [
+        V("هشدار", "هشدار"), V("داد", "داد"), "."]
+    s2 = words("عباس البیاتی در گفت‌وگو با العالم") + [V("افزود", "افزود"), ":"] + words("تنش سیاسی است .")
+    found = _stances((s1, (("ORG", 2, 4),)), (s2, (("PER", 1, 2), ("ORG", 6, 6))))
+    assert {(a, t, p) for a, t, p, *_ in found} == {
+        ("عباس البیاتی", "تلاش برخی جناح‌ها برای ایجاد جنگ داخلی", "against"),
+        ("برخی جناح‌ها", "ایجاد جنگ داخلی", "favor")}
+
+
 def test_coordinated_subjects_all_hold_the_stance():
     # «آمریکا، کانادا و استرالیا خواستار کاهش تعرفه‌ها شده‌اند»: conj chained under the first
     toks = [T("آمریکا", head=8, deprel="nsubj"), T("،", head=3, deprel="punct"), T("کانادا", head=1, deprel="conj"),
