@@ -321,6 +321,8 @@ def holders(parse: Parse, cue: PatternMatch, resolver: Resolver, state: _State,
         actors = spoken
     elif _nominal(cue) and not clauses.genitive_actor(parse, cue, resolver) and (group := _group_after(parse, cue)):
         actors = [Actor(group)]  # «تلاش برخی جناح‌ها برای …»: theirs, not the clause subject's
+    elif group := _group_subject(parse, cue, resolver):
+        actors = [Actor(group)]  # «معترضان به نتایج … اعتراض داشتند»: theirs, not the speaker's
     else:
         actors = clauses.holder(parse, cue, resolver, speakers, state.last_speakers, state.last_actors,
                                 genitive=_nominal(cue))
@@ -348,6 +350,27 @@ def _group_after(parse: Parse, cue: PatternMatch) -> str:
             break
         ids.append(wid)
     return parse.text(ids[0], ids[-1]) if len(ids) > 1 or k not in QUANTIFIERS else ""
+
+
+PLURAL_ENDINGS = ("ها", "های", "هایی", "ان", "ین")
+
+
+def _group_subject(parse: Parse, cue: PatternMatch, resolver: Resolver) -> str:
+    """An unnamed group that is the parse's subject of a verbal cue («معترضان», «نمایندگان
+    مجلس»): a plural noun, not a name, with its modifiers."""
+    names = resolver.by_word(parse.sent.index)
+    for verb in (i for i in cue.ids if is_verb(parse.word(i))):
+        for child in parse.children(verb, "nsubj"):
+            w = parse.word(child)
+            if child >= cue.first or child in names or w.upos != "NOUN" or key(w.text) == key(w.lemma) \
+                    or not key(w.text).endswith(PLURAL_ENDINGS):
+                continue
+            ids = [i for i in parse.subtree(child, skip=("acl", "punct", "advcl", "ccomp", "conj", "case"))
+                   if i < cue.first]
+            if ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= MAX_GROUP_WORDS \
+                    and not any(i in names for i in ids):
+                return parse.text(ids[0], ids[-1])
+    return ""
 
 
 # ---------------------------------------------------------------- polarity

@@ -783,6 +783,22 @@ def test_a_warning_an_unnamed_groups_attempt_and_a_members_title():
         ("برخی جناح‌ها", "ایجاد جنگ داخلی", "favor")}
 
 
+def test_an_unnamed_group_subject_hope_and_a_requested_object():
+    # «معترضان به نتایج انتخابات اعتراض داشتند»: the protesters' position, not a speaker's
+    toks = [T("معترضان", "معترض", head=6, deprel="nsubj"), T("به", head=3, deprel="case"),
+            T("نتایج", head=6, deprel="obl"), T("انتخابات", head=3, deprel="nmod"),
+            T("اعتراض", head=6, deprel="compound:lvc"), V("داشتند", "داشت"), T(".", head=6, deprel="punct")]
+    assert _stances((toks, ())) == [("معترضان", "نتایج انتخابات", "against", False, "normal")]
+    # «امیدوارم که …»: the speaker hopes for the clause
+    toks = words("لاگارد گفت :") + [T("امیدوارم", "امیدوار", "ADJ")] + words("که اروپا تعرفه‌ها را کاهش") + [
+        V("دهد", "داد"), "."]
+    assert _stances((toks, (("PER", 1, 1), ("LOC", 6, 6)))) == [
+        ("لاگارد", "اروپا تعرفه‌ها کاهش", "favor", False, "normal")]
+    # «X را خواستار شد»: the object before the cue
+    toks = words("ایران آزادی زندانیان را خواستار") + [V("شد", "شد"), "."]
+    assert _stances((toks, (("LOC", 1, 1),))) == [("ایران", "آزادی زندانیان", "favor", False, "normal")]
+
+
 def test_coordinated_subjects_all_hold_the_stance():
     # «آمریکا، کانادا و استرالیا خواستار کاهش تعرفه‌ها شده‌اند»: conj chained under the first
     toks = [T("آمریکا", head=8, deprel="nsubj"), T("،", head=3, deprel="punct"), T("کانادا", head=1, deprel="conj"),
