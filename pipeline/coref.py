@@ -76,10 +76,13 @@ class Resolver:
         self._full_names: dict[tuple[str, ...], EntityMention] = {}
         for m in self.mentions:  # surname (any final part of a name) -> the longest full name
             tokens = tuple(key(m.text).split()) if m.label == "PER" else ()
-            for k in range(1, len(tokens)):
-                best = self._full_names.get(tokens[-k:])
+            suffixes = [tokens[-k:] for k in range(1, len(tokens))]
+            if len(tokens) > 1 and tokens[-1].startswith("ال") and len(tokens[-1]) > 4:
+                suffixes.append((tokens[-1][2:],))  # «بیاتی» for «عباس البیاتی»
+            for suffix in suffixes:
+                best = self._full_names.get(suffix)
                 if best is None or len(m.text) > len(best.text):
-                    self._full_names[tokens[-k:]] = m
+                    self._full_names[suffix] = m
         self._refs: dict[int, list[Reference]] = {}
         self._titles: dict[int, list[TitlePhrase]] = {}
         self._by_word: dict[int, dict[int, EntityMention]] = {}

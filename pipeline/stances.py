@@ -181,6 +181,12 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
             ids.append(wid)
         ids = [i for i in ids if key(parse.word(i).text) != "را" and not is_punct(parse.word(i))]
         return ids
+    if spec == "modal":  # «[دولت] باید [بر اساس نتایج تشکیل] شود»: the clause around the modal
+        after = clauses.right_boundary(parse, cue.last + 1) if cue.last < len(parse) else cue.last
+        if after < len(parse) and key(parse.word(after + 1).lemma) in ("است", "بود", "باش"):
+            return []  # «باید متوجه … باشند»: a state to be in, not something to do
+        ids = list(range(clauses.left_boundary(parse, cue.first), cue.first)) + list(range(cue.last + 1, after + 1))
+        return [i for i in ids if key(parse.word(i).text) != "را" and not is_punct(parse.word(i))]
     if spec == "subj":
         start = clauses.left_boundary(parse, cue.first)
         ids = []
@@ -319,6 +325,8 @@ def holders(parse: Parse, cue: PatternMatch, resolver: Resolver, state: _State,
     spoken = clauses.speaker_before(speakers, cue.first) or state.last_speakers
     if cue.row[3].split("|")[0] == "subj":  # «X منطقی نیست»: X is the issue, the speaker judges it
         actors = spoken
+    elif cue.row[3] == "modal":  # what must (not) happen, said by a speaker of this sentence
+        actors = clauses.speaker_before(speakers, cue.first)
     elif _nominal(cue) and not clauses.genitive_actor(parse, cue, resolver) and (group := _group_after(parse, cue)):
         actors = [Actor(group)]  # «تلاش برخی جناح‌ها برای …»: theirs, not the clause subject's
     elif group := _group_subject(parse, cue, resolver):

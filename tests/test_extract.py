@@ -799,6 +799,23 @@ def test_an_unnamed_group_subject_hope_and_a_requested_object():
     assert _stances((toks, (("LOC", 1, 1),))) == [("ایران", "آزادی زندانیان", "favor", False, "normal")]
 
 
+def test_what_a_speaker_says_must_or_must_not_happen():
+    # «بیاتی تاکید کرد، دولت وحدت ملی باید تشکیل شود»: «بیاتی» is «عباس البیاتی» named before
+    first = words("عباس البیاتی عضو مجلس است .")
+    toks = ["بیاتی", V("گفت", "گفت"), "،"] + words("دولت وحدت ملی") + [T("باید", upos="AUX"), "تشکیل", V("شود", "شد"), "."]
+    found = _stances((first, (("PER", 1, 2),)), (toks, (("PER", 1, 1),)))
+    assert [(a, t, p) for a, t, p, *_ in found] == [("عباس البیاتی", "دولت وحدت ملی تشکیل", "favor")]
+    toks = ["مهیمن", V("گفت", "گفت"), ":"] + words("این قهرمان") + [T("نباید", upos="AUX")] + words(
+        "از تکواندو جدا") + [V("شود", "شد"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [
+        ("مهیمن", "این قهرمان از تکواندو جدا", "against")]
+    # a state to be in is no position; nor is a modal nobody is quoted saying
+    toks = ["پسکوف", V("گفت", "گفت"), ":"] + words("همه") + [T("باید", upos="AUX")] + words("متوجه این نکته") + [
+        AUX("باشند", "باش"), "."]
+    assert _stances((toks, (("PER", 1, 1),))) == []
+    assert _stances((words("دولت") + [T("باید", upos="AUX"), "تشکیل", V("شود", "شد"), "."], ())) == []
+
+
 def test_coordinated_subjects_all_hold_the_stance():
     # «آمریکا، کانادا و استرالیا خواستار کاهش تعرفه‌ها شده‌اند»: conj chained under the first
     toks = [T("آمریکا", head=8, deprel="nsubj"), T("،", head=3, deprel="punct"), T("کانادا", head=1, deprel="conj"),
