@@ -543,10 +543,24 @@ def _speech_at(words: list[Word], i: int) -> bool:
                for seq in _speech_verbs())
 
 
+def _quoted_before(words: list[Word], i: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Span of 1-3 nouns in «» right before word i (a comma may follow the quote)."""
+    k = i - 1 if i > 0 and key(words[i - 1].text) in ("،", ",") else i
+    if k < 3 or words[k - 1].text != "»":
+        return None
+    opener = next((j for j in range(k - 2, max(-1, k - 2 - MAX_UNKNOWN_NAME_WORDS), -1) if words[j].text == "«"), None)
+    inner = words[opener + 1:k - 1] if opener is not None else []
+    if not inner or any(n.upos not in ("NOUN", "PROPN") for n in inner) \
+            or any(s < inner[-1].end and inner[0].start < e for s, e in spans):
+        return None
+    return inner[0].start, inner[-1].end
+
+
 def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
-    """Nouns outside the lexicon (likely foreign names) NER missed, where only a person fits:
-    opening a clause right before a person's title («میچل باچه لت رئیس‌جمهور شیلی …») or
-    opening the sentence right before a reporting verb («طبیبیان گفت: …»)."""
+    """Names NER missed where only a person fits: nouns outside the lexicon (likely foreign
+    names) opening a clause right before a person's title («میچل باچه لت رئیس‌جمهور شیلی …») or
+    opening the sentence right before a reporting verb («طبیبیان گفت: …»), and a quoted name
+    right before a title."""
     from pipeline.titles import title_lexicon
 
     titles, out = title_lexicon(), []
@@ -557,6 +571,11 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
         for i, w in enumerate(words):
             before_title = titles.get(key(w.text)) == "ROLE"
             if not before_title and not _speech_at(words, i):
+                continue
+            quoted = _quoted_before(words, i, spans) if before_title else None
+            if quoted is not None:  # «"پل برمر"، حاکم آمریکایی عراق»: a quoted name before a title
+                out.append(EntityMention(sent.index, "PER", *quoted, text[quoted[0]:quoted[1]], source="rules"))
+                spans.append(quoted)
                 continue
             j = i
             while j > 0 and i - j < MAX_UNKNOWN_NAME_WORDS and words[j - 1].upos in ("NOUN", "PROPN") \

@@ -42,7 +42,7 @@ WISH_MARKERS = frozenset({"خواستار", "خواهان"})
 WISH_WINDOW = 3
 INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
 MAX_RECIPIENT_WORDS = 6
-FLAGS = frozenset({"passive", "phrase", "money", "negative", "own", "paired"})  # trigger arguments without a value
+FLAGS = frozenset({"addressed", "passive", "phrase", "money", "negative", "own", "paired"})  # trigger arguments without a value
 
 
 @dataclass
@@ -352,6 +352,8 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
         actors, recipients = recipients, actors
     if not (actors or recipients or money or any(m.label == "DATE" for m in mentions)):
         return None  # nothing known about it: not worth a row
+    if "addressed" in args and not recipients:
+        return None
     if "paired" in args and not recipients:
         actors = []  # «جنگ عراق» names a war by its place; «جنگ آمریکا با عراق» its parties
     if "own" in args and not (actors or recipients):

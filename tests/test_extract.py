@@ -143,6 +143,13 @@ def test_names_outside_the_lexicon_before_a_title_or_a_reporting_verb_are_person
     assert {label for label, _ in by_label(entities)} == {"LOC"}
 
 
+def test_a_quoted_name_before_a_title_is_a_person():
+    toks = words("این قانون را « پل برمر » ، حاکم آمریکایی عراق تایید") + [V("کرد", "کرد"), "."]
+    entities, relations, *_ = run((toks, (("LOC", 11, 11),)))
+    assert ("PER", "پل برمر") in by_label(entities)
+    assert ("پل برمر", "ROLE", "عراق") in {(r.subject, r.relation, r.object) for r in relations}
+
+
 def test_ner_clean_up():
     toks = words("آقای هولست ، وزیر امور خارجه ایتالیا ، با مقامات آمریکایی در شمال عراق دیدار کرد .")
     ents = (("PER", 1, 2), ("ORG", 5, 7), ("ORG", 11, 11), ("LOC", 13, 14), ("ORG", 3, 3))
@@ -737,6 +744,19 @@ def test_an_interview_with_a_reporter_is_no_consultation():
     assert not [e for e in _events((toks, (("PER", 1, 1), ("ORG", 6, 6)))) if e.event_type == "CONSULT"]
     toks = words("مهیمن در گفت‌وگو با وزیر ورزش ایران") + [V("افزود", "افزود"), ":"] + words("او قهرمان است .")
     assert [e.event_type for e in _events((toks, (("PER", 1, 1), ("LOC", 7, 7))))] == ["CONSULT"]
+
+
+def test_a_wish_is_no_demand_a_demand_has_an_addressee():
+    toks = words("مقامی که") + [V("خواست", "خواست")] + words("نامش فاش") + [V("نشود", "شد", feats="Polarity=Neg")] + [
+        V("گفت", "گفت")] + words(": انتخابات در سال ۲۰۰۴ است .")
+    assert not [e for e in _events((toks, ())) if e.event_type == "DEMAND"]
+    toks = words("بوش از سوریه") + [V("خواست", "خواست")] + words("مرزها را") + [V("ببندد", "بست"), "."]
+    assert [(e.event_type, e.actor, e.recipient) for e in _events((toks, (("PER", 1, 1), ("LOC", 3, 3))))] == [
+        ("DEMAND", "بوش", "سوریه")]
+    toks = words("دیپلمات گفت : خواسته اتحادیه اروپا از لیبی روشن است .")  # the noun: its addressee after it
+    toks[3] = T("خواسته", "خواست")
+    assert [(e.event_type, e.recipient) for e in _events((toks, (("ORG", 5, 6), ("LOC", 8, 8))))] == [
+        ("DEMAND", "لیبی")]
 
 
 def test_talks_asked_for_are_not_held():
