@@ -401,6 +401,15 @@ def object_start(parse: Parse, wid: int) -> int | None:
     return first if start < first < ra[-1] else None
 
 
+def object_phrase_start(parse: Parse, ra: int) -> int | None:
+    """First word (punctuation aside) of the phrase the «را» at `ra` marks, per the parse."""
+    head = parse.word(ra).head
+    if not 0 < head < ra:
+        return None
+    phrase = [i for i in parse.subtree(head, skip=("acl",)) if not is_punct(parse.word(i))]
+    return phrase[0] if phrase and phrase[0] < ra else None
+
+
 def speaker_before(speakers: list[tuple[int, list[Actor]]], wid: int) -> list[Actor]:
     before = [actors for end, actors in speakers if end < wid]
     return before[-1] if before else []

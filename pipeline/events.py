@@ -141,8 +141,10 @@ def _phrase_ids(parse: Parse, match: PatternMatch, spec: str) -> list[int]:
     if spec == "obj":
         region = _clause_before(parse, match)
         ra = [i for i in region if key(parse.word(i).text) == "را"]
-        start = clauses.object_start(parse, match.first) or 0  # the subject before it is no recipient
-        return [i for i in region if start <= i < ra[-1]] if ra else []
+        if not ra:
+            return []
+        start = clauses.object_phrase_start(parse, ra[-1]) or 0  # the subject before it is no recipient
+        return [i for i in region if start <= i < ra[-1]]
     return []
 
 

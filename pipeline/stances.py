@@ -164,10 +164,7 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
             start = subject.last + 1
         # the parse's object phrase, when it starts later: what precedes it is the subject or an
         # adverbial («ما دانشجویان … ضمن بزرگداشت روز قدس، [چندین دهه اشغال …] را محکوم می‌کنیم»)
-        head = parse.word(ra[-1]).head
-        if start < head < ra[-1]:
-            phrase = [i for i in parse.subtree(head, skip=("acl",)) if not is_punct(parse.word(i))]
-            start = max(start, phrase[0])
+        start = max(start, clauses.object_phrase_start(parse, ra[-1]) or 0)
         return clauses.trim_phrase(parse, start, ra[-1] - 1)
     if spec == "ccomp":  # the complement clause, up to its (verb-final) verb
         start = cue.last + 1

@@ -759,6 +759,20 @@ def test_a_wish_is_no_demand_a_demand_has_an_addressee():
         ("DEMAND", "لیبی")]
 
 
+def test_the_condemned_is_the_parses_object_and_a_named_occupation_has_its_own_actor():
+    # «دانشجویان دانشگاه تهران ضمن بزرگداشت روز قدس، اشغال رژیم صهیونیستی را محکوم کردند»: the
+    # subject is no recipient; «اشغال» inside the object is not the students' act
+    toks = [T("دانشجویان", head=14, deprel="nsubj"), T("دانشگاه", head=1, deprel="nmod"),
+            T("تهران", head=2, deprel="flat"), T("ضمن", upos="ADP", head=5, deprel="case"),
+            T("بزرگداشت", head=14, deprel="obl"), T("روز", head=5, deprel="nmod"), T("قدس", head=6, deprel="flat"),
+            T("،", head=9, deprel="punct"), T("اشغال", head=14, deprel="obj"), T("رژیم", head=9, deprel="nmod"),
+            T("صهیونیستی", upos="ADJ", head=10, deprel="amod"), T("را", upos="PART", head=9, deprel="case"),
+            T("محکوم", head=14, deprel="compound:lvc"), V("کردند", "کرد"), T(".", head=14, deprel="punct")]
+    events = _events((toks, (("ORG", 2, 3), ("LOC", 7, 7), ("ORG", 10, 11))))
+    assert ("DISAPPROVE", "دانشگاه تهران", "رژیم صهیونیستی") in [(e.event_type, e.actor, e.recipient) for e in events]
+    assert [e.actor for e in events if e.event_type == "ASSAULT"] in ([], [""])
+
+
 def test_talks_asked_for_are_not_held():
     toks = words("البرادعی خواستار جایگزینی مذاکره با ایران") + [V("شد", "شد"), "."]
     events = _events((toks, (("PER", 1, 1), ("LOC", 6, 6))))
