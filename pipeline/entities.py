@@ -470,6 +470,38 @@ def named_org_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
     return out
 
 
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
+LATIN_ORG_HEADS = frozenset({"موسسه", "مؤسسه", "بانک", "شرکت", "گروه", "سازمان", "خبرگزاری", "شبکه", "روزنامه"})
+
+
+def latin_org_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
+    """Names in Latin script NER (trained on Persian text) leaves out: an acronym in
+    parentheses after an organisation («لابوئان (IBFC)»), a name after an organisation noun
+    («موسسه UBS», «بانک دولتی KfW», «بانک "First East Export"»)."""
+    out: list[EntityMention] = []
+    in_sentence = by_sentence(taken)
+    for sent in sentences:
+        mentions = in_sentence[sent.index]
+        words = _surface_words(sent)
+        i = 0
+        while i < len(words):
+            j = i
+            while j < len(words) and LATIN_NAME.fullmatch(words[j].text):
+                j += 1
+            if j == i or not any(c.isupper() for c in words[i].text) \
+                    or any(m.overlaps(words[i].start, words[j - 1].end) for m in mentions):
+                i = max(j, i + 1)
+                continue
+            before = [key(w.text) for w in words[max(0, i - 3):i] if w.text not in ("«", "\"")]
+            after_org = before[-1:] == ["("] and any(m.label == "ORG" and m.end <= words[i - 1].start
+                                                     and not text[m.end:words[i - 1].start].strip() for m in mentions)
+            if after_org or set(before[-2:]) & LATIN_ORG_HEADS:
+                start, end = words[i].start, words[j - 1].end
+                out.append(EntityMention(sent.index, "ORG", start, end, text[start:end], source="rules"))
+            i = j
+    return out
+
+
 @functools.cache
 def learned_names() -> dict[tuple[str, ...], str]:
     """Names the NER training sets tag consistently (`names.tsv`, built by `train names`)."""
@@ -668,6 +700,7 @@ def find_entities(text: str, sentences: list[Sentence], decimal_order: str) -> l
     named = named_org_mentions(text, sentences, found + gazetteer)
     named += learned_name_mentions(text, sentences, found + gazetteer + named)
     named += unknown_name_mentions(text, sentences, found + gazetteer + named)
+    named += latin_org_mentions(text, sentences, found + gazetteer + named)
     repeated = propagated_mentions(text, sentences, found + gazetteer + named)
     mentions = sorted(found + gazetteer + named + repeated, key=lambda m: (m.start, -m.end))
     for m in mentions:

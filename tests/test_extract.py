@@ -150,6 +150,14 @@ def test_a_quoted_name_before_a_title_is_a_person():
     assert ("پل برمر", "ROLE", "عراق") in {(r.subject, r.relation, r.object) for r in relations}
 
 
+def test_latin_names_after_an_organisation_noun_or_in_parentheses():
+    toks = words("جان استیوارت کارشناس ارشد موسسه UBS گفت : مرکز مالی لابوئان ( IBFC ) و ICT رشد") + [V("کرد", "کرد"), "."]
+    entities, relations, *_ = run((toks, (("PER", 1, 2), ("ORG", 9, 11))))
+    assert {("ORG", "UBS"), ("ORG", "IBFC")} <= by_label(entities)
+    assert ("ORG", "ICT") not in by_label(entities)  # a Latin word alone is no name
+    assert ("جان استیوارت", "ROLE", "UBS") in {(r.subject, r.relation, r.object) for r in relations}
+
+
 def test_ner_clean_up():
     toks = words("آقای هولست ، وزیر امور خارجه ایتالیا ، با مقامات آمریکایی در شمال عراق دیدار کرد .")
     ents = (("PER", 1, 2), ("ORG", 5, 7), ("ORG", 11, 11), ("LOC", 13, 14), ("ORG", 3, 3))
