@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from pipeline import linking
 from pipeline.nlp import Sentence, Word
-from pipeline.syntax import PUNCT, key, read_tsv
+from pipeline.syntax import PUNCT, key, read_tsv, token_alternatives
 
 NER_LABELS = frozenset({"PER", "ORG", "LOC", "FAC", "PRO", "EVENT"})
 VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT"})
@@ -471,7 +471,6 @@ def named_org_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
 
 
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*")
-LATIN_ORG_HEADS = frozenset({"موسسه", "مؤسسه", "بانک", "شرکت", "گروه", "سازمان", "خبرگزاری", "شبکه", "روزنامه"})
 
 
 def latin_org_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
@@ -495,7 +494,7 @@ def latin_org_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
             before = [key(w.text) for w in words[max(0, i - 3):i] if w.text not in ("«", "\"")]
             after_org = before[-1:] == ["("] and any(m.label == "ORG" and m.end <= words[i - 1].start
                                                      and not text[m.end:words[i - 1].start].strip() for m in mentions)
-            if after_org or set(before[-2:]) & LATIN_ORG_HEADS:
+            if after_org or set(before[-2:]) & _rules()["latin_org_head"]:
                 start, end = words[i].start, words[j - 1].end
                 out.append(EntityMention(sent.index, "ORG", start, end, text[start:end], source="rules"))
             i = j
@@ -562,17 +561,13 @@ def _lexicon() -> frozenset[str]:
     return frozenset(key(w[0] if isinstance(w, tuple) else w) for w in words_list())
 
 
-@functools.cache
-def _speech_verbs() -> tuple[tuple[frozenset[str], ...], ...]:
-    """Reporting verbs («گفت», «اظهار داشت»), as in stance_cues.tsv."""
-    return tuple(tuple(frozenset(key(a) for a in tok.split("|")) for tok in row[1].split())
-                 for row in read_tsv("stance_cues.tsv") if row[0] == "speech")
-
-
 def _speech_at(words: list[Word], i: int) -> bool:
-    return any(i + len(seq) <= len(words) and all({key(w.text), key(w.lemma)} & alts
-                                                  for w, alts in zip(words[i:i + len(seq)], seq))
-               for seq in _speech_verbs())
+    """A reporting verb («گفت», «اظهار داشت») starts at word i."""
+    from pipeline.clauses import speech_verbs  # clauses reads the entities, not the reverse, at import
+
+    return any(i + len(seq) <= len(words) and all({key(w.text), key(w.lemma)} & token_alternatives(tok)
+                                                  for w, tok in zip(words[i:i + len(seq)], seq))
+               for seq in speech_verbs())
 
 
 def _quoted_before(words: list[Word], i: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

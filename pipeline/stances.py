@@ -336,7 +336,12 @@ def holders(parse: Parse, cue: PatternMatch, resolver: Resolver, state: _State,
 
 
 QUANTIFIERS = frozenset({"برخی", "بعضی", "شماری", "تعدادی", "اکثر", "همه"})
+PLURAL_ENDINGS = ("ها", "های", "هایی", "ان", "ین")
 MAX_GROUP_WORDS = 4
+
+
+def _plural_noun(w) -> bool:
+    return w.upos == "NOUN" and key(w.text) != key(w.lemma) and key(w.text).endswith(PLURAL_ENDINGS)
 
 
 def _group_after(parse: Parse, cue: PatternMatch) -> str:
@@ -346,7 +351,7 @@ def _group_after(parse: Parse, cue: PatternMatch) -> str:
     if first > len(parse):
         return ""
     k = key(parse.word(first).text)
-    if k not in QUANTIFIERS and not (parse.word(first).upos == "NOUN" and k.endswith(("ها", "های", "هایی"))):
+    if k not in QUANTIFIERS and not _plural_noun(parse.word(first)):
         return ""
     ids = [first]
     for wid in range(first + 1, min(len(parse), first + MAX_GROUP_WORDS - 1) + 1):
@@ -357,18 +362,13 @@ def _group_after(parse: Parse, cue: PatternMatch) -> str:
     return parse.text(ids[0], ids[-1]) if len(ids) > 1 or k not in QUANTIFIERS else ""
 
 
-PLURAL_ENDINGS = ("ها", "های", "هایی", "ان", "ین")
-
-
 def _group_subject(parse: Parse, cue: PatternMatch, resolver: Resolver) -> str:
     """An unnamed group that is the parse's subject of a verbal cue («معترضان», «نمایندگان
     مجلس»): a plural noun, not a name, with its modifiers."""
     names = resolver.by_word(parse.sent.index)
     for verb in (i for i in cue.ids if is_verb(parse.word(i))):
         for child in parse.children(verb, "nsubj"):
-            w = parse.word(child)
-            if child >= cue.first or child in names or w.upos != "NOUN" or key(w.text) == key(w.lemma) \
-                    or not key(w.text).endswith(PLURAL_ENDINGS):
+            if child >= cue.first or child in names or not _plural_noun(parse.word(child)):
                 continue
             ids = [i for i in parse.subtree(child, skip=("acl", "punct", "advcl", "ccomp", "conj", "case"))
                    if i < cue.first]
