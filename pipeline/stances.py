@@ -40,6 +40,7 @@ COORDINATION_REACH = 6  # words before «و/یا» + a nominal cue searched for 
 COPULAS = frozenset({"است", "بود", "هست", "نیست", "باشد", "شد"})
 RESTATED_OVERLAP = 0.5  # issue phrases this similar (word-overlap F1) state the same issue
 MAX_NAME_ADJECTIVES = 2  # adjectives between a plural noun and the adjectival cue describing it
+CLAUSE_OPENERS = frozenset({"اینکه", "این‌که", "آنکه", "آن‌که", "این که", "آن که"})
 
 
 @dataclass
@@ -291,6 +292,9 @@ def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[in
             return [resolved], reverse
         if all(key(parse.word(i).text) in DEMONSTRATIVES or parse.word(i).upos == "PRON" for i in ids):
             return [], False  # «خواستار آن است»: a bare pronoun names no issue
+        opening = [key(parse.word(i).text) for i in ids[:2]]
+        if opening[0] in CLAUSE_OPENERS or " ".join(opening) in CLAUSE_OPENERS:
+            return [], False  # «با تاکید بر اینکه …»: a statement reported, not an issue favoured
         adjectives = {parse.word(i).text for i in ids if key(parse.word(i).lemma) == key(parse.word(i).text)}
         return [_plain(t, adjectives) for piece in _split_at(ids, joins) for part in _split_coordination(parse, piece)
                 if (t := clauses.phrase_text(parse, part, resolver))], reverse

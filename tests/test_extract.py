@@ -858,6 +858,13 @@ def test_what_a_speaker_says_must_or_must_not_happen():
     assert _stances((words("دولت") + [T("باید", upos="AUX"), "تشکیل", V("شود", "شد"), "."], ())) == []
 
 
+def test_a_statement_reported_after_emphasis_is_no_issue():
+    # «دیان با تاکید بر اینکه هرگونه تاخیر خطرناک است، خواستار حمله شد»: only the demand
+    toks = words("دیان با تاکید بر اینکه هرگونه تاخیر خطرناک است ، خواستار حمله به ایران") + [V("شد", "شد"), "."]
+    found = _stances((toks, (("PER", 1, 1), ("LOC", 14, 14))))
+    assert [(a, t, p) for a, t, p, *_ in found] == [("دیان", "حمله به ایران", "favor")]
+
+
 def test_coordinated_subjects_all_hold_the_stance():
     # «آمریکا، کانادا و استرالیا خواستار کاهش تعرفه‌ها شده‌اند»: conj chained under the first
     toks = [T("آمریکا", head=8, deprel="nsubj"), T("،", head=3, deprel="punct"), T("کانادا", head=1, deprel="conj"),
