@@ -233,6 +233,8 @@ def _demonym(text: str, m: EntityMention) -> bool:
     stems = {word[:-1], word[:-2] if word.endswith("ئی") or word.endswith("یی") else word[:-1]}
     if word.endswith("ایی"):  # «شیلیایی» -> شیلی
         stems.add(word[:-3])
+    if word.endswith("وی"):  # «فرانسوی» -> فرانسه
+        stems.add(word[:-2] + "ه")
     stems |= {stem + "یه" for stem in list(stems)}
     return any((hit := _link(stem)) is not None and hit.kind == "country" for stem in stems)
 

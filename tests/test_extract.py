@@ -167,6 +167,10 @@ def test_ner_clean_up():
     toks = words("خایمه نارانخو سناتور شیلیایی و روحانی در شیلی بودند .")
     entities, *_ = run((toks, (("PER", 1, 2), ("PER", 4, 4), ("PER", 6, 6), ("LOC", 8, 8))))
     assert by_label(entities) == {("PER", "خایمه نارانخو"), ("PER", "روحانی"), ("LOC", "شیلی")}
+    # «فرانسوی» (France: «فرانسه») is an adjective too, whatever NER's label
+    toks = words("گروگان‌های فرانسوی در فرانسه بودند .")
+    entities, *_ = run((toks, (("ORG", 2, 2), ("LOC", 4, 4))))
+    assert by_label(entities) == {("LOC", "فرانسه")}
 
 
 def test_entity_offsets_are_original_offsets():
