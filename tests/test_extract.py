@@ -785,6 +785,12 @@ def test_the_condemned_is_the_parses_object_and_a_named_occupation_has_its_own_a
     assert [e.actor for e in events if e.event_type == "ASSAULT"] in ([], [""])
 
 
+def test_a_protest_is_not_the_act_of_whoever_speaks_about_it():
+    toks = words("فرمانده ارتش تایلند به دنبال تظاهرات ضد دولتی") + [V("گفت", "گفت")] + words(": ارتش بی‌طرف است .")
+    events = _events((toks, (("ORG", 2, 3),)))
+    assert not [e for e in events if e.event_type == "PROTEST" and e.actor]
+
+
 def test_talks_asked_for_are_not_held():
     toks = words("البرادعی خواستار جایگزینی مذاکره با ایران") + [V("شد", "شد"), "."]
     events = _events((toks, (("PER", 1, 1), ("LOC", 6, 6))))
