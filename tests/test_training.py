@@ -135,6 +135,32 @@ def test_perdt_test_is_never_in_training(prepared):
     assert not overlap
 
 
+def test_silver_data_is_perdt_training_text_tagged_by_the_shipped_models(tmp_path):
+    from pipeline.normalize import normalize
+    from pipeline.training.silver import main as silver
+
+    out = tmp_path / "silver.conllu"
+    silver(["--raw", str(SHARED_DATA / "raw/perdt_train_sentences.txt"), "--models", str(ROOT / "models"),
+            "--out", str(out), "--limit", "20"])
+    blocks = [b for b in out.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    rows = [r for r in conllu_rows(out) if "-" not in r[0]]
+    assert len(blocks) == 20 and {r[3] for r in rows} <= {"NOUN", "VERB", "ADP", "ADJ", "PUNCT", "PROPN", "PRON",
+                                                           "ADV", "AUX", "CCONJ", "SCONJ", "DET", "NUM", "PART",
+                                                           "INTJ", "X", "SYM"}
+    assert not any("ي" in r[1] or "ك" in r[1] for r in rows)  # spelt as the pipeline spells it
+    test_texts = {line.partition("=")[2].strip() for line in
+                  (SHARED_DATA / "ud/perdt/fa_perdt-ud-test.conllu").open(encoding="utf-8")
+                  if line.startswith("# text")}
+    def squeezed(text: str) -> str:  # spacing and spelling aside
+        return "".join(normalize(text).text.split()).replace("\u200c", "")
+    silver_texts = {squeezed("".join(r[1] for r in conllu_rows_of(b))) for b in blocks}
+    assert silver_texts and not silver_texts & {squeezed(t) for t in test_texts}
+
+
+def conllu_rows_of(block: str):
+    return [line.split("\t") for line in block.splitlines() if len(line.split("\t")) == 10 and "-" not in line.split("\t")[0]]
+
+
 def test_ner_data_maps_types(prepared):
     import json
 
