@@ -80,10 +80,11 @@ RECIPES["depparse_more"] = RECIPES["depparse"] + [
 RECIPES["pos_names"] = [a.replace("{work}/ud/fa.train.conllu",
                                   "{work}/ud/fa.train_propn.conllu;{work}/ud/fa.pos_extra_propn.conllu")
                         .replace("pos.pt", "pos_names.pt") for a in RECIPES["pos"]]
-# Self-training: the treebanks + raw PerDT training sentences tagged by the shipped models
-# (`train silver` first).
+# Self-training (the shipped tagger): the treebanks + 8,000 raw PerDT training sentences tagged
+# by the installed models (`train silver` first, with the `pos` tagger installed); a new run from
+# scratch that overwrites pos.pt with its best dev checkpoint.
 RECIPES["pos_silver"] = [a.replace("{work}/ud/fa.train.conllu", "{work}/ud/fa.train.conllu;{work}/ud/fa.silver.conllu")
-                         .replace("pos.pt", "pos_silver.pt") for a in RECIPES["pos"]]
+                         for a in RECIPES["pos"]]
 # Tagger, stage 2: more steps from the saved tagger (Stanza's tagger lacks --continue_from, so
 # a thin wrapper adds it); overwrites pos.pt with its best dev checkpoint.
 RECIPES["pos_more"] = ["pipeline.training.tagger_more"] + RECIPES["pos"][1:] + [
