@@ -154,11 +154,12 @@ def _strip_prefixes(text: str, m: EntityMention) -> EntityMention:
         return _set(text, m, rest_start, m.end, "PER")
     if first in rules["country_prefix"] and (hit := _link(rest)) and hit.kind == "country":
         return _set(text, m, rest_start, m.end, "LOC")
-    if first in rules["place_prefix"] and m.label == "LOC":
-        return _set(text, m, rest_start, m.end)
+    if first in rules["place_prefix"] and m.label == "LOC" and words[1][2] not in DIRECTION_ADJECTIVES:
+        return _set(text, m, rest_start, m.end)  # not «جنوب شرقی آسیا»: a region's own name
     return m
 
 
+DIRECTION_ADJECTIVES = frozenset({"شرقی", "غربی", "شمالی", "جنوبی", "مرکزی"})
 PREVIOUS_WORD_WINDOW = 200
 
 
@@ -353,11 +354,19 @@ def _drop_light_verb_noun(sent: Sentence, start: int, end: int) -> int:
     return end
 
 
+def _lone_adjective(sent: Sentence, label: str, start: int, end: int, text: str) -> bool:
+    """«[صهیونیستی]» alone as an organisation: NER tagged an adjective cut from the name it
+    modifies (an adjective in «ی»; «بالتیک», «سانتیاگو» may be tagged ADJ too)."""
+    words = [w for w in sent.words if start <= w.start and w.end <= end]
+    return label == "ORG" and len(words) == 1 and words[0].upos == "ADJ" and key(words[0].text).endswith("ی") \
+        and _link(text[start:end]) is None
+
+
 def ner_mentions(text: str, sentences: list[Sentence]) -> list[EntityMention]:
     out = []
     for sent in sentences:
         for ent in sent.entities:
-            if ent.label in NER_LABELS:
+            if ent.label in NER_LABELS and not _lone_adjective(sent, ent.label, ent.start, ent.end, text):
                 end = _drop_light_verb_noun(sent, ent.start, ent.end)
                 raw = EntityMention(sent.index, ent.label, ent.start, end, text[ent.start:end], source="ner")
                 out += clean_mention(text, raw)

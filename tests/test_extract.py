@@ -173,6 +173,13 @@ def test_ner_clean_up():
     assert by_label(entities) == {("LOC", "فرانسه")}
 
 
+def test_city_word_region_names_and_lone_adjectives():
+    # «شهر نجف» is نجف; «جنوب شرقی آسیا» is a region's own name; «صهیونیستی» alone is no organisation
+    toks = words("سربازان در شهر نجف و جنوب شرقی آسیا و ارتش") + [T("صهیونیستی", upos="ADJ")] + words("بودند .")
+    entities, *_ = run((toks, (("LOC", 3, 4), ("LOC", 6, 8), ("ORG", 11, 11))))
+    assert by_label(entities) == {("LOC", "نجف"), ("LOC", "جنوب شرقی آسیا")}
+
+
 def test_entity_offsets_are_original_offsets():
     original = "در  نروژ"  # two spaces: the normalised text drops one
     text = "در نروژ"
