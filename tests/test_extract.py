@@ -882,6 +882,13 @@ def test_a_statement_reported_after_emphasis_is_no_issue():
     assert [(a, t, p) for a, t, p, *_ in found] == [("دیان", "حمله به ایران", "favor")]
 
 
+def test_a_plural_title_with_its_body_is_one_actor():
+    # «معاونین وزارت نفت از متحصنین حمایت کرده‌اند»: the deputies, not the ministry
+    toks = words("معاونین وزارت نفت از متحصنین حمایت") + [V("کرده‌اند", "کرد"), "."]
+    found = _stances((toks, (("ORG", 2, 3),)))
+    assert [(a, t, p) for a, t, p, *_ in found] == [("معاونین وزارت نفت", "متحصنین", "favor")]
+
+
 def test_coordinated_subjects_all_hold_the_stance():
     # «آمریکا، کانادا و استرالیا خواستار کاهش تعرفه‌ها شده‌اند»: conj chained under the first
     toks = [T("آمریکا", head=8, deprel="nsubj"), T("،", head=3, deprel="punct"), T("کانادا", head=1, deprel="conj"),
