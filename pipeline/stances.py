@@ -168,6 +168,8 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         start = max(start, clauses.object_phrase_start(parse, ra[-1]) or 0)
         return clauses.trim_phrase(parse, start, ra[-1] - 1)
     if spec == "ccomp":  # the complement clause, up to its (verb-final) verb
+        if parse.word(cue.last).upos == "NOUN":
+            return []  # «با خواست و شرایط دشمن»: the noun «خواست» (a wish), no clause follows
         start = cue.last + 1
         while start <= len(parse) and (is_verb(parse.word(start)) or key(parse.word(start).text) in ("که", "تا")):
             start += 1
@@ -393,13 +395,24 @@ def negated(parse: Parse, cue: PatternMatch) -> bool:
     if verbs:
         last = verbs[-1]
         following = [i for i in range(last, min(len(parse), last + 2) + 1) if is_verb(parse.word(i))]
-        return any(is_negated(parse.word(i)) for i in following)
+        return any(is_negated(parse.word(i)) for i in following) or _cannot_before(parse, cue)
     for wid in range(cue.last + 1, min(len(parse), cue.last + NEGATION_REACH) + 1):
         w = parse.word(wid)
         if key(w.text) in ("که", "و") and wid > cue.last + 1 and is_verb(parse.word(wid - 1)):
             break
         if is_verb(w):
             return is_negated(w)
+    return False
+
+
+def _cannot_before(parse: Parse, cue: PatternMatch) -> bool:
+    """«نمی‌توانند آتش‌بس را … بپذیرند»: a negated «توانست» heads the cue's clause."""
+    for wid in range(cue.first - 1, max(0, cue.first - NEGATION_REACH), -1):
+        w = parse.word(wid)
+        if key(w.lemma) == "توانست" and is_verb(w):
+            return is_negated(w)
+        if is_punct(w) or is_verb(w) or key(w.text) in clauses.CLAUSE_MARKERS:
+            return False
     return False
 
 

@@ -889,6 +889,18 @@ def test_a_plural_title_with_its_body_is_one_actor():
     assert [(a, t, p) for a, t, p, *_ in found] == [("معاونین وزارت نفت", "متحصنین", "favor")]
 
 
+def test_what_one_cannot_accept_is_rejected():
+    # «ما نمی‌توانیم آتش‌بس را بپذیریم»: the negated modal negates the cue
+    toks = ["شهاب", V("گفت", "گفت"), ":", "ما", V("نمی‌توانیم", "توانست", feats="Polarity=Neg"), "آتش‌بس",
+            T("را", upos="ADP"), V("بپذیریم", "پذیرفت"), "."]
+    found = _stances((toks, (("PER", 1, 1),)))
+    assert [(a, t, p) for a, t, p, *_ in found] == [("شهاب", "آتش‌بس", "against")]
+    # the noun «خواست» (a wish) opens no clause of wants
+    toks = words("ایران با خواست آمریکا که تحریم‌ها لغو شود مخالف است .")
+    toks[2] = T("خواست", "خواست", "NOUN")
+    assert "خواست" not in [s.cue for s in run((toks, (("LOC", 1, 1), ("LOC", 4, 4))))[2]]
+
+
 def test_coordinated_subjects_all_hold_the_stance():
     # «آمریکا، کانادا و استرالیا خواستار کاهش تعرفه‌ها شده‌اند»: conj chained under the first
     toks = [T("آمریکا", head=8, deprel="nsubj"), T("،", head=3, deprel="punct"), T("کانادا", head=1, deprel="conj"),
