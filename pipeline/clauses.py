@@ -394,11 +394,8 @@ def object_start(parse: Parse, wid: int) -> int | None:
     («ایران پیشنهاد آمریکا را رد کرد»)."""
     start = left_boundary(parse, wid)
     ra = [i for i in range(start, wid) if key(parse.word(i).text) == "را"]
-    head = parse.word(ra[-1]).head if ra else 0
-    if not head or head >= ra[-1]:
-        return None
-    first = min(parse.subtree(head, skip=("acl",)))
-    return first if start < first < ra[-1] else None
+    first = object_phrase_start(parse, ra[-1]) if ra else None
+    return first if first is not None and start < first else None
 
 
 def object_phrase_start(parse: Parse, ra: int) -> int | None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from pipeline import clauses
 from pipeline.coref import Actor, Resolver
+from pipeline.nlp import Word
 from pipeline.syntax import (COPULA_CLITICS, Parse, PatternMatch, find_patterns, is_negated, is_punct, is_verb,
                              key, match_pattern, read_tsv, token_alternatives)
 
@@ -346,7 +347,7 @@ PLURAL_ENDINGS = ("ها", "های", "هایی", "ان", "ین")
 MAX_GROUP_WORDS = 4
 
 
-def _plural_noun(w) -> bool:
+def _plural_noun(w: Word) -> bool:
     return w.upos == "NOUN" and key(w.text) != key(w.lemma) and key(w.text).endswith(PLURAL_ENDINGS)
 
 
@@ -509,8 +510,8 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
         cues = [c for c in find_patterns(parse, _rows("cue")) if c.row[3] != "subj" or _copula_after(parse, c.last)]
         # where an issue read left to right ends: another cue, unless it sits inside a PP of the
         # issue («عدم مداخله آمریکا در [تلاش‌های] منطقه‌ای برای …»)
-        cue_words = {i: n for n, cue in enumerate(cues)
-                     if not _after_preposition(parse, cue) and not _coordinated_noun(parse, cue)
+        joins = {c.first for c in cues if _coordinated_noun(parse, c)}
+        cue_words = {i: n for n, cue in enumerate(cues) if not _after_preposition(parse, cue) and cue.first not in joins
                      for i in range(cue.first, cue.last + 1)}
         for n, cue in enumerate(cues):
             if _attributive(parse, cue, resolver) or _blocked_nominal(parse, cue):
@@ -520,8 +521,7 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
             if rule == "required" and not is_negative:
                 continue
             issues, reverse = targets(parse, cue, resolver, parses, state,
-                                      stop={i for i, m in cue_words.items() if m != n},
-                                      joins={c.first for c in cues if _coordinated_noun(parse, c)})
+                                      stop={i for i, m in cue_words.items() if m != n}, joins=joins)
             if not issues:
                 continue
             actors = holders(parse, cue, resolver, state, speakers)
