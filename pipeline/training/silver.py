@@ -24,7 +24,8 @@ def read_sentences(path: Path, limit: int, seed: int = 13) -> list[str]:
 
 
 def to_conllu(doc) -> str:
-    """Stanza's CoNLL-U with head/deprel left empty: the silver data trains the tagger only."""
+    """CoNLL-U with UPOS and features only (the lemma column repeats the form, head/deprel are
+    empty): the silver data trains the tagger, which reads neither."""
     blocks = []
     for sent in doc.sentences:
         rows = []
