@@ -596,7 +596,8 @@ def _quoted_before(words: list[Word], i: int, spans: list[tuple[int, int]]) -> t
 
 def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
     """Names NER missed where only a person fits: nouns outside the lexicon (likely foreign
-    names) opening a clause right before a person's title («میچل باچه لت رئیس‌جمهور شیلی …») or
+    names) opening a clause right before a person's title («میچل باچه لت رئیس‌جمهور شیلی …»), or
+    the sentence before a comma and a title («رامسفلد، وزیر دفاع …»), or
     opening the sentence right before a reporting verb («طبیبیان گفت: …»), and a quoted name
     right before a title."""
     from pipeline.titles import title_lexicon
@@ -615,17 +616,20 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
                 out.append(EntityMention(sent.index, "PER", *quoted, text[quoted[0]:quoted[1]], source="rules"))
                 spans.append(quoted)
                 continue
-            j = i
-            while j > 0 and i - j < MAX_UNKNOWN_NAME_WORDS and words[j - 1].upos in ("NOUN", "PROPN") \
+            # «رامسفلد، وزیر دفاع امریکا، …»: an apposition after a comma only where the name opens
+            # the sentence (elsewhere «…، رئیس …» may continue a list)
+            end_i = i - 1 if before_title and i > 1 and key(words[i - 1].text) in ("،", ",") else i
+            j = end_i
+            while j > 0 and end_i - j < MAX_UNKNOWN_NAME_WORDS and words[j - 1].upos in ("NOUN", "PROPN") \
                     and not any(s < words[j - 1].end and words[j - 1].start < e for s, e in spans):
                 j -= 1
             opener = words[j - 1] if j > 0 else None
-            opens = opener is None or opener.upos == "PUNCT"
-            if j == i or not (opens or (before_title and key(opener.text) in NAME_OPENERS)):
+            opens = opener is None or (opener.upos == "PUNCT" and end_i == i)
+            if j == end_i or not (opens or (before_title and end_i == i and key(opener.text) in NAME_OPENERS)):
                 continue
-            if all(key(n.text) in _lexicon() or key(n.text) in titles for n in words[j:i]):
+            if all(key(n.text) in _lexicon() or key(n.text) in titles for n in words[j:end_i]):
                 continue
-            start, end = words[j].start, words[i - 1].end
+            start, end = words[j].start, words[end_i - 1].end
             out.append(EntityMention(sent.index, "PER", start, end, text[start:end], source="rules"))
             spans.append((start, end))
     return out

@@ -150,6 +150,17 @@ def test_a_quoted_name_before_a_title_is_a_person():
     assert ("پل برمر", "ROLE", "عراق") in {(r.subject, r.relation, r.object) for r in relations}
 
 
+def test_a_name_opening_the_sentence_before_a_comma_and_a_title_is_a_person():
+    toks = words("رامسفلد ، وزیر دفاع امریکا ، سوریه را متهم") + [V("کرد", "کرد"), "."]
+    entities, relations, *_ = run((toks, (("LOC", 5, 5), ("LOC", 7, 7))))
+    assert ("PER", "رامسفلد") in by_label(entities)
+    assert ("رامسفلد", "ROLE", "امریکا") in {(r.subject, r.relation, r.object) for r in relations}
+    # mid-sentence, «…، وزیر …» may continue a list: no name
+    toks = words("او با کاتوف ، وزیر دفاع امریکا دیدار") + [V("کرد", "کرد"), "."]
+    entities, *_ = run((toks, (("LOC", 7, 7),)))
+    assert ("PER", "کاتوف") not in by_label(entities)
+
+
 def test_latin_names_after_an_organisation_noun_or_in_parentheses():
     toks = words("جان استیوارت کارشناس ارشد موسسه UBS گفت : مرکز مالی لابوئان ( IBFC ) و ICT رشد") + [V("کرد", "کرد"), "."]
     entities, relations, *_ = run((toks, (("PER", 1, 2), ("ORG", 9, 11))))
