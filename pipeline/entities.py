@@ -224,20 +224,27 @@ def _desk(text: str, m: EntityMention) -> EntityMention:
     return m
 
 
+def demonym_country(word: str) -> str | None:
+    """The country a nationality adjective names, as its stem spells it («شیلیایی» -> «شیلی»,
+    «فرانسوی» -> «فرانسه»); None for any other word."""
+    word = key(word)
+    if " " in word or not word.endswith("ی"):
+        return None
+    stems = [word[:-2] if word.endswith("ئی") or word.endswith("یی") else word[:-1], word[:-1]]
+    if word.endswith("ایی"):  # «شیلیایی» -> شیلی
+        stems.append(word[:-3])
+    if word.endswith("وی"):  # «فرانسوی» -> فرانسه
+        stems.append(word[:-2] + "ه")
+    stems += [stem + "یه" for stem in stems]
+    return next((stem for stem in dict.fromkeys(stems)
+                 if (hit := _link(stem)) is not None and hit.kind == "country"), None)
+
+
 def _demonym(text: str, m: EntityMention) -> bool:
     """«آمریکایی», «ایرانی», «روسی»: an adjective of nationality, not a name."""
-    word = key(m.text)
-    if " " in word or not word.endswith("ی"):
+    if m.label == "PER" and not key(m.text).endswith("ایی"):  # «روحانی» is a name; «شیلیایی» never is
         return False
-    if m.label == "PER" and not word.endswith("ایی"):  # «روحانی» is a name; «شیلیایی» never is
-        return False
-    stems = {word[:-1], word[:-2] if word.endswith("ئی") or word.endswith("یی") else word[:-1]}
-    if word.endswith("ایی"):  # «شیلیایی» -> شیلی
-        stems.add(word[:-3])
-    if word.endswith("وی"):  # «فرانسوی» -> فرانسه
-        stems.add(word[:-2] + "ه")
-    stems |= {stem + "یه" for stem in list(stems)}
-    return any((hit := _link(stem)) is not None and hit.kind == "country" for stem in stems)
+    return demonym_country(m.text) is not None
 
 
 def _place_before_country(text: str, m: EntityMention) -> EntityMention:

@@ -78,11 +78,13 @@ def units(parse: Parse, resolver: Resolver) -> list[Unit]:
     sent_index = parse.sent.index
     by_word = resolver.by_word(sent_index)
     titles = {t.first: t for t in resolver.titles(sent_index)}
+    # a nationality adjective after a title stands for its country («سناتور شیلیایی»)
+    demonyms = {t.end_word: t.objects[0] for t in titles.values() if t.objects and t.objects[0].source == "demonym"}
     out, wid = [], 1
     while wid <= len(parse):
         ref = resolver.reference_at(sent_index, wid)
-        if wid in by_word:
-            m = by_word[wid]
+        if wid in by_word or wid in demonyms:
+            m = by_word.get(wid) or demonyms[wid]
             last = max(parse.words_in(m.start, m.end))
             out.append(Unit("ENT", wid, last, m, text=m.text))
         elif ref is not None and ref.antecedents:

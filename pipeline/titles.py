@@ -8,7 +8,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from pipeline.entities import EntityMention
+from pipeline import linking
+from pipeline.entities import EntityMention, demonym_country
 from pipeline.syntax import Parse, is_punct, is_verb, key, read_tsv
 
 MAX_TITLE_WORDS = 3
@@ -73,6 +74,18 @@ def entity_chain(parse: Parse, wid: int, by_word: dict[int, EntityMention],
     return chain, current - 1
 
 
+def _demonym_object(parse: Parse, wid: int) -> EntityMention | None:
+    """The country a nationality adjective after a title names («همتای ایرانی» -> ایران), as a
+    mention of its own over the adjective (not one of the document's entities)."""
+    word = parse.word(wid)
+    country = demonym_country(word.text) if word.upos in ("ADJ", "PROPN", "NOUN") else None
+    if country is None:
+        return None
+    link = linking.link(country, None)
+    return EntityMention(parse.sent.index, "LOC", word.start, word.end, country, link.canonical, link.kb_id,
+                         link.kind, source="demonym")
+
+
 def find_titles(parse: Parse, mentions: list[EntityMention]) -> list[TitlePhrase]:
     by_word = mention_map(parse, mentions)
     found: list[TitlePhrase] = []
@@ -95,9 +108,12 @@ def find_titles(parse: Parse, mentions: list[EntityMention]) -> list[TitlePhrase
             current, extra = current + 1, extra + 1
         chain, chain_end = entity_chain(parse, current, by_word)
         title_last = current - 1
+        object_text = parse.text(current, chain_end) if chain else ""
+        if not chain and title_last > last and (country := _demonym_object(parse, title_last)) is not None:
+            chain, chain_end, object_text = [country], title_last, country.text  # «سناتور شیلیایی»
+            title_last -= 1
         phrase = TitlePhrase(parse.sent.index, wid, title_last, parse.text(wid, title_last), relation,
-                             chain, parse.text(current, chain_end) if chain else "",
-                             chain_end if chain else title_last)
+                             chain, object_text, chain_end if chain else title_last)
         found.append(phrase)
         wid = phrase.end_word + 1
     return found

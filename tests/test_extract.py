@@ -161,6 +161,19 @@ def test_a_name_opening_the_sentence_before_a_comma_and_a_title_is_a_person():
     assert ("PER", "کاتوف") not in by_label(entities)
 
 
+def test_a_nationality_adjective_after_a_title_is_the_role_s_country():
+    toks = words("خایمه نارانخو سناتور") + [T("شیلیایی", upos="ADJ")] + words("و رئیس کمیسیون حقوق بشر سخن") \
+        + [V("گفت", "گفت"), "."]
+    entities, relations, *_ = run((toks, (("PER", 1, 2), ("ORG", 7, 9))))
+    triples = {(r.subject, r.relation, r.object) for r in relations}
+    assert {("خایمه نارانخو", "ROLE", "شیلی"), ("خایمه نارانخو", "ROLE", "کمیسیون حقوق بشر")} <= triples
+    assert ("LOC", "شیلی") not in by_label(entities)  # the adjective is no entity of the text
+    # an adjective of no country is a title's specifier as before («سناتور ارشد»)
+    toks = words("خایمه نارانخو سناتور") + [T("ارشد", upos="ADJ")] + words("سخن") + [V("گفت", "گفت"), "."]
+    _, relations, *_ = run((toks, (("PER", 1, 2),)))
+    assert not [r for r in relations if r.relation == "ROLE"]
+
+
 def test_latin_names_after_an_organisation_noun_or_in_parentheses():
     toks = words("جان استیوارت کارشناس ارشد موسسه UBS گفت : مرکز مالی لابوئان ( IBFC ) و ICT رشد") + [V("کرد", "کرد"), "."]
     entities, relations, *_ = run((toks, (("PER", 1, 2), ("ORG", 9, 11))))
