@@ -107,6 +107,14 @@ def _attribution(parse: Parse, first: int, last: int) -> bool:
     return after == ":" or (after in ("،", ",", "-") and first == 1)
 
 
+def source_lead_end(parse: Parse) -> int:
+    """Last word id of an opening «به گزارش … ،» / «به نقل از … ،» (0 if none): a place in it
+    («به گزارش خبرنگار فارس در اسلام‌آباد،») is where the reporter is, not where things happen."""
+    if len(parse) < 3 or key(parse.word(1).text) != "به" or key(parse.word(2).text) not in ATTRIBUTION_WORDS:
+        return 0
+    return next((i for i in range(3, len(parse) + 1) if key(parse.word(i).text) in ("،", ",", ":")), 0)
+
+
 # Discourse connectives that look like PPs: what follows them is not inside a PP.
 CONNECTIVES = (("با", "این", "حال"), ("با", "این", "وجود"), ("در", "عین", "حال"), ("در", "این", "میان"),
                ("در", "همین", "حال"), ("از", "سوی", "دیگر"), ("در", "ادامه"), ("در", "مقابل"),

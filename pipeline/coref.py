@@ -291,8 +291,11 @@ class Resolver:
 
 
 TITLE_MODIFIERS = frozenset({"فقید", "اسبق", "سابق", "کنونی", "جدید", "وقت", "فعلی"})
+# «سروزیر ایالت بلوچستان» ~ «سروزیر بلوچستان»: the kind of place belongs to the place («وزیر کشور» is
+# a title, so not «کشور»)
+PLACE_KINDS = frozenset({"ایالت", "استان", "شهر"})
 
 
 def _title_key(text: str) -> str:
-    """A title without its time modifiers («وزیر امور خارجه فقید» ~ «وزیر امور خارجه»)."""
-    return "".join(w for w in key(text).split() if w not in TITLE_MODIFIERS)
+    """A title without its time modifiers («وزیر امور خارجه فقید» ~ «وزیر امور خارجه») or kind of place."""
+    return "".join(w for w in key(text).split() if w not in TITLE_MODIFIERS and w not in PLACE_KINDS)

@@ -310,11 +310,12 @@ def _location(parse: Parse, match: PatternMatch, args: dict[str, str], resolver:
                 m = resolver.by_word(parse.sent.index).get(unit.first)
                 if m is not None and m.label in ("LOC", "FAC"):
                     return m.text
+    lead_end = clauses.source_lead_end(parse)
     for m in resolver.sentence_mentions(parse.sent.index):
         if m.label not in ("LOC", "FAC") or key(m.text) in exclude:
             continue
         ids = parse.words_in(m.start, m.end)
-        if ids and ids[0] > 1 and key(parse.word(ids[0] - 1).text) == "در":
+        if ids and ids[0] > max(1, lead_end) and key(parse.word(ids[0] - 1).text) == "در":
             return m.text
     return ""
 

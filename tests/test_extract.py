@@ -470,6 +470,24 @@ def test_occupation_recipient_and_joint_agreement():
     assert (agree.actor, agree.date) == ("ایران ; هند", "1999-02")
 
 
+def test_an_accusation_with_its_charge_is_disapproval():
+    toks = [T("رامسفلد", head=11, deprel="nsubj"), T("سوریه", head=11, deprel="obj"), T("را", upos="ADP", head=2, deprel="case"),
+            *words("متهم به ارسال تسلیحات نظامی به عراق"), V("کرد", "کرد"), "."]
+    events = _events((toks, (("PER", 1, 1), ("LOC", 2, 2), ("LOC", 10, 10))))
+    assert [(e.event_type, e.actor, e.recipient) for e in events] == [("DISAPPROVE", "رامسفلد", "سوریه")]
+
+
+def test_the_reporter_s_place_is_not_the_event_s_and_a_title_holder_is_one_actor():
+    events = _events(
+        (words("سروزیر بلوچستان پاکستان استعفا") + [V("داد", "داد")], (("LOC", 2, 2), ("LOC", 3, 3))),
+        (words("به گزارش خبرنگار فارس در اسلام‌آباد ، زهری سروزیر ایالت بلوچستان پاکستان استعفا") + [V("داد", "داد"), "."],
+         (("LOC", 6, 6), ("PER", 8, 8), ("LOC", 11, 11), ("LOC", 12, 12))),
+    )
+    # the headline's «سروزیر بلوچستان» is the lead's «سروزیر ایالت بلوچستان»: one resignation, by زهری,
+    # not in Islamabad, where the reporter files from
+    assert [(e.event_type, e.actor, e.location) for e in events] == [("CONCEDE", "زهری", "")]
+
+
 def test_purpose_and_anaphoric_triggers_are_not_events():
     events = _events(
         (words("پرز در این دیدار از شرکت‌ها برای دیدار از اسرائیل دعوت") + [V("کرد", "کرد"), "."],
