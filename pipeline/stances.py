@@ -35,6 +35,7 @@ FLIP = {"favor": "against", "against": "favor", "neutral": "neutral"}
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
 MAX_TARGET_WORDS = 20
 DANGLING = clauses.PREPOSITIONS | {"و", "یا", "را", "از"}  # words an issue phrase cannot end with
+LEADING_JUNK = frozenset({"و", "یا", "که", "تا"})  # words an issue phrase cannot start with
 MAX_RELATIVE_WORDS = 14  # a relative clause inside a PP is skipped when at most this long
 NEGATION_REACH = 12  # words after a nominal/adjectival cue searched for its (negated) copula
 COORDINATION_REACH = 6  # words before «و/یا» + a nominal cue searched for a purpose marker
@@ -286,6 +287,8 @@ def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[in
         ids = [i for i in ids if i not in cue.ids][:MAX_TARGET_WORDS]
         while ids and key(parse.word(ids[-1]).text) in DANGLING:  # «عدم مداخله آمریکا در» (cut short)
             ids.pop()
+        while ids and (key(parse.word(ids[0]).text) in LEADING_JUNK or parse.word(ids[0]).upos == "PRON"):
+            ids.pop(0)  # «[و] اطلاعات …», «[ما] اطمینان …»: a conjunction or the clause's pronoun subject
         if len(ids) > 1 and _copula_after(parse, ids[-1]) and parse.word(ids[-1] + 1).head == ids[-1]:
             ids.pop()  # «… بر همبستگی بین‌المللی [استوار] است»: the clause's predicate, not the issue
         if not ids:

@@ -915,6 +915,11 @@ def test_what_a_speaker_says_must_or_must_not_happen():
         AUX("باشند", "باش"), "."]
     assert _stances((toks, (("PER", 1, 1),))) == []
     assert _stances((words("دولت") + [T("باید", upos="AUX"), "تشکیل", V("شود", "شد"), "."], ())) == []
+    # the speaker's own pronoun subject is not part of the issue, nor a conjunction opening it
+    toks = ["اردوغان", V("گفت", "گفت"), ":", T("ما", upos="PRON"), T("باید", upos="AUX")] + words(
+        "اطلاعات را در اختیار یکدیگر") + [V("بگذاریم", "گذاشت"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [
+        ("اردوغان", "اطلاعات در اختیار یکدیگر", "favor")]
 
 
 def test_a_statement_reported_after_emphasis_is_no_issue():
