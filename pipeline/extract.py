@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.coref import Resolver
-from pipeline.entities import EntityMention, find_entities
+from pipeline.entities import EntityMention, find_entities, media_name
 from pipeline.events import extract_events
 from pipeline.nlp import Sentence, Word
 from pipeline.normalize import NormalizedText
@@ -52,7 +52,7 @@ def _pieces(sentences: list[Sentence]) -> tuple[list[Sentence], dict[int, int]]:
 def _entity_rows(doc_id: str, norm: NormalizedText, mentions: list[EntityMention],
                  origin: dict[int, int]) -> list[EntityRow]:
     rows = []
-    for m in mentions:
+    for m in (media_name(norm.text, m) for m in mentions):
         start, end = norm.to_original(m.start, m.end)
         rows.append(EntityRow(doc_id, origin[m.sent_index], m.id, m.text, m.label, start, end,
                               m.normalized, m.kb_id, m.source))

@@ -174,6 +174,21 @@ def test_a_nationality_adjective_after_a_title_is_the_role_s_country():
     assert not [r for r in relations if r.relation == "ROLE"]
 
 
+def test_a_medium_or_firm_is_called_by_its_foreign_name():
+    entities, _, _, events = run(
+        (words("البیاتی در گفت‌وگو با شبکه خبری العالم سخن") + [V("گفت", "گفت"), "."], (("PER", 1, 1), ("ORG", 5, 7))),
+        (words("به گزارش خبرگزاری روسی تاس ، شرکت لوفت هانزا کمک") + [V("خواست", "خواست"), "."],
+         (("ORG", 3, 5), ("ORG", 7, 9))),
+        (words("خبرگزاری رویترز و خبرگزاری فرانسه و آژانس بین‌المللی انرژی اتمی خبر") + [V("دادند", "داد"), "."],
+         (("ORG", 1, 2), ("ORG", 4, 5), ("ORG", 7, 10))),
+    )
+    orgs = {text for label, text in by_label(entities) if label == "ORG"}
+    assert {"العالم", "تاس", "لوفت هانزا"} <= orgs
+    # the agencies' own names, and a body named by ordinary words, stay whole
+    assert {"خبرگزاری رویترز", "خبرگزاری فرانسه", "آژانس بین‌المللی انرژی اتمی"} <= orgs
+    assert not [e for e in events if e.event_type == "CONSULT"]  # talking to a medium is no consultation
+
+
 def test_latin_names_after_an_organisation_noun_or_in_parentheses():
     toks = words("جان استیوارت کارشناس ارشد موسسه UBS گفت : مرکز مالی لابوئان ( IBFC ) و ICT رشد") + [V("کرد", "کرد"), "."]
     entities, relations, *_ = run((toks, (("PER", 1, 2), ("ORG", 9, 11))))
