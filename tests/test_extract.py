@@ -113,6 +113,15 @@ def test_gazetteer_adds_missed_names_and_links():
     assert all(e.source in ("ner", "gazetteer", "rules") for e in entities)
 
 
+def test_capitals_and_major_cities_are_places_but_common_words_are_not():
+    toks = words("رئیس‌جمهور شیلی از سانتیاگو به لیما و موگادیشو سفر کرد و در امان ماند .")
+    entities, *_ = run((toks, (("LOC", 2, 2),)))
+    found = {(e.label, e.text): e for e in entities}
+    assert found[("LOC", "سانتیاگو")].kb_id == "CITY:Santiago"
+    assert {("LOC", "لیما"), ("LOC", "موگادیشو")} <= set(found)
+    assert ("LOC", "امان") not in found  # «در امان»: safe, not Amman (gazetteer_skip)
+
+
 def test_names_learnt_from_the_ner_training_sets_are_added():
     # «دونالد ترامپ» and «آسوشیتدپرس» are in pipeline/data/names.tsv; «امور خارجه» after a title
     # is its portfolio, not an organisation, whatever the training sets say
