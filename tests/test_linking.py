@@ -75,6 +75,7 @@ def test_organisations():
 def test_places():
     assert link("اسلو", "LOC") == Link("CITY:Oslo", "اسلو", "place")
     assert link("تهران").kb_id == "CITY:Tehran"
+    assert link("اروپا", "ORG") == Link("REGION:Europe", "اروپا", "place")
 
 
 @pytest.mark.parametrize("text", ["حزب کارگر", "حزب مرکز", "وزارت امور خارجه", "آذربایجان",
@@ -100,9 +101,9 @@ def test_alias_file_is_well_formed():
     keys = {}
     for alias, kb_id, kind, _ in ALIAS_ROWS:
         assert keys.setdefault(normalize_name(alias).replace(" ", ""), kb_id) == kb_id, alias
-        prefix = {"organization": "ORG:", "place": "CITY:"}.get(kind)
-        if prefix:
-            assert kb_id.startswith(prefix), (alias, kb_id)
+        prefixes = {"organization": ("ORG:",), "place": ("CITY:", "REGION:")}.get(kind)
+        if prefixes:
+            assert kb_id.startswith(prefixes), (alias, kb_id)
     text = ALIASES.read_text(encoding="utf-8")
     assert "ناتو\tORG:NATO\torganization\t" in text
 
