@@ -744,6 +744,11 @@ def test_a_named_division_is_part_of_its_country():
     assert ("موگادیشو", "LOCATED_IN", "سومالی") in kinds
 
 
+def test_a_place_in_a_region_of_a_country_is_located_in_it():
+    rel = _relations((words("اتوبوس به سوی شهر ناصریه در جنوب عراق حرکت کرد ."), (("LOC", 5, 5), ("LOC", 8, 8))))
+    assert ("ناصریه", "LOCATED_IN", "عراق") in {(s, r, o) for s, r, o, _ in rel}
+
+
 def test_complement_clause_ends_at_its_verb_and_a_negated_one_reverses():
     # «اندونزی از آمریکا می‌خواهد در مبارزه با تروریسم دخالت نکند و …»: wants it NOT to intervene
     toks = words("اندونزی از آمریکا") + [V("می‌خواهد", "خواست")] + words("در مبارزه با تروریسم دخالت") + [
