@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 
 from pipeline.coref import Actor, Resolver, generic_actors
-from pipeline.syntax import CLAUSE_MARKERS, PREPOSITIONS, Parse, is_punct, is_verb, key, read_tsv
+from pipeline.syntax import CLAUSE_MARKERS, PREPOSITIONS, Parse, is_punct, is_verb, key, match_pattern, read_tsv
 
 FIRST_PERSON = frozenset({"ما", "من"})
 # Openers of adverbial clauses: an actor inside one is not the main clause's subject
@@ -233,11 +233,13 @@ def np_after(parse: Parse, wid: int, stops: frozenset[str] = NP_STOPS) -> list[i
 
 
 def _short_pp_then_verb(parse: Parse, wid: int, reach: int = 4) -> bool:
-    """A PP of at most `reach` words ending the clause right before its verb."""
+    """A PP of at most `reach` words ending the clause right before its verb, unless that verb
+    reports speech: «انتقاد از X، در صفحه توئیتر خود نوشت» is where it was said, not part of X."""
     for current in range(wid, min(len(parse), wid + reach) + 1):
         w = parse.word(current)
         if is_verb(w):
-            return True
+            return not any(current - len(seq) + 1 >= 1 and match_pattern(parse, current - len(seq) + 1, seq) is not None
+                           for seq in speech_verbs())
         if is_punct(w):
             return False
     return False

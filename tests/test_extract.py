@@ -394,6 +394,10 @@ def test_negated_opposition_is_favor():
     toks = words("نروژ مخالف استفاده از نیروهای پیمان ناتو ، در بوسنی") + [AUX("نمی‌باشد", "باشد"), "."]
     assert _stances((toks, (("LOC", 1, 1), ("ORG", 6, 7), ("LOC", 10, 10)))) == [
         ("نروژ", "استفاده از نیروهای پیمان ناتو در بوسنی", "favor", True, "normal")]
+    # a PP after the comma before a reporting verb is where it was said, not part of the issue
+    toks = words("گانتز ضمن انتقاد از نبود اختیارات وزیر ، در صفحه توئیتر خود") + [V("نوشت", "نوشت"), ":"] + words(
+        "حماس قوی است .")
+    assert [(a, t) for a, t, *_ in _stances((toks, (("PER", 1, 1), ("ORG", 15, 15))))][:1] == [("گانتز", "نبود اختیارات وزیر")]
 
 
 def test_reference_actor_target_and_intensity():
