@@ -197,6 +197,39 @@ def test_tagger_stage_two_starts_from_the_saved_tagger(monkeypatch):
         tagger_more.main(["--max_steps", "3"])
 
 
+def test_parser_data_keeps_gold_trees_and_takes_the_models_tags(prepared, tmp_path):
+    from pipeline.training.retag import main as retag, read_blocks
+
+    source = tmp_path / "dev.conllu"
+    gold_blocks = read_blocks(prepared / "data/ud/fa.dev.conllu")[:20]
+    source.write_text("\n\n".join("\n".join(b) for b in gold_blocks) + "\n\n", encoding="utf-8")
+    retag(["--models", str(ROOT / "models"), str(source)])
+    gold, pred = list(conllu_rows(source)), list(conllu_rows(tmp_path / "dev.retagged.conllu"))
+    assert len(gold) == len(pred) and len(read_blocks(tmp_path / "dev.retagged.conllu")) == 20
+    # words, heads and relations are the treebank's; UPOS, features and lemmas the models'
+    assert [(g[0], g[1], g[6], g[7]) for g in gold] == [(p[0], p[1], p[6], p[7]) for p in pred]
+    words = [(g, p) for g, p in zip(gold, pred) if "-" not in g[0]]
+    same = sum(g[3] == p[3] for g, p in words) / len(words)
+    assert 0.8 < same < 1.0, same  # a tagger's accuracy: predicted, not copied
+    assert all(p[2] != "_" and p[3] != "_" for _, p in words)
+
+
+def test_parser_stage_on_new_data_keeps_the_saved_parser_s_vocabularies(monkeypatch):
+    from stanza.models import parser
+
+    from pipeline.training import parser_more
+    loaders, ran = [], []
+    monkeypatch.setattr(parser, "DataLoader", lambda *a, **kw: loaders.append(kw))
+    monkeypatch.setattr(parser, "main", lambda argv: (ran.append(argv), parser.DataLoader("doc", vocab=None)))
+    model = str(ROOT / "models/fa/depparse/ours.pt")
+    parser_more.main(["--max_steps", "3", "--continue_from", model])
+    assert ran == [["--max_steps", "3", "--continue_from", model]]
+    vocab = loaders[0]["vocab"]
+    assert vocab is not None and vocab["upos"].unit2id("NOUN") == parser_more.saved_vocab(model)["upos"].unit2id("NOUN")
+    with pytest.raises(SystemExit):
+        parser_more.main(["--max_steps", "3"])
+
+
 def test_charlm_text_is_normalised_with_a_held_out_dev_file(tmp_path):
     from pipeline.training.charlm_data import DEV_EVERY, write_charlm_text
     raw = tmp_path / "raw"

@@ -75,6 +75,12 @@ RECIPES["ner_merged"] = _ner("arman", "arman_peyma", steps=4000)
 RECIPES["depparse_more"] = RECIPES["depparse"] + [
     "--continue_from", "{models}/depparse.pt", "--max_steps", "1200", "--eval_interval", "200",
 ]
+# Stage 5 of the parser, on the treebanks with predicted UPOS/features/lemmas (`train retag` first,
+# with the shipped tagger and lemmatizer installed): the tags it reads at run time.
+# Stanza rebuilds the vocabularies from the new file, so a thin wrapper keeps the saved parser's.
+RECIPES["depparse_retagged"] = ["pipeline.training.parser_more"] + [
+    a.replace("fa.train.conllu", "fa.train.retagged.conllu").replace("fa.dev.conllu", "fa.dev.retagged.conllu")
+    for a in RECIPES["depparse_more"][1:]]
 # Tagger on the treebanks + Seraji UD 1.x (UPOS only), names tagged PROPN as PerDT does
 # (`train propn` first); better on PerDT dev, not on PerDT test from raw text: not shipped.
 RECIPES["pos_names"] = [a.replace("{work}/ud/fa.train.conllu",
