@@ -177,6 +177,10 @@ def test_a_nationality_adjective_after_a_title_is_the_role_s_country():
     triples = {(r.subject, r.relation, r.object) for r in relations}
     assert {("خایمه نارانخو", "ROLE", "شیلی"), ("خایمه نارانخو", "ROLE", "کمیسیون حقوق بشر")} <= triples
     assert ("LOC", "شیلی") not in by_label(entities)  # the adjective is no entity of the text
+    # a counterpart of a nationality holds the role in that country
+    toks = words("فراتینی با کمال خرازی همتای") + [T("ایرانی", upos="ADJ"), T("خود", upos="PRON"), "گفت‌وگو", V("کرد", "کرد"), "."]
+    _, relations, *_ = run((toks, (("PER", 1, 1), ("PER", 3, 4))))
+    assert ("کمال خرازی", "ROLE", "ایران") in {(r.subject, r.relation, r.object) for r in relations}
     # an adjective of no country is a title's specifier as before («سناتور ارشد»)
     toks = words("خایمه نارانخو سناتور") + [T("ارشد", upos="ADJ")] + words("سخن") + [V("گفت", "گفت"), "."]
     _, relations, *_ = run((toks, (("PER", 1, 2),)))
