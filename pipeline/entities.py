@@ -104,13 +104,14 @@ def _unseparate(text: str, m: EntityMention) -> EntityMention:
 
 
 def _country_tail(text: str, m: EntityMention) -> EntityMention:
-    """«[هوایی] انگلیس»: a LOC mention that is a country name plus stray words before it."""
+    """«[هوایی] انگلیس», «[شیعه‌نشین] ناصریه»: a LOC mention that is a country's or a listed
+    place's name plus stray words before it."""
     words = _words(text, m)
     if m.label != "LOC" or len(words) < 2 or _link(m.text) is not None:
         return m
     for start, _, _ in words[1:]:
         hit = _link(text[start:m.end])
-        if hit is not None and hit.kind == "country":
+        if hit is not None and hit.kind in ("country", "place"):
             return _set(text, m, start, m.end)
     return m
 
@@ -721,7 +722,7 @@ def link_mention(m: EntityMention) -> None:
     hit = _link(m.text)
     if hit is None:
         return
-    if m.label in ("LOC", "ORG") or hit.kind in ("country", "organization"):
+    if m.label in ("LOC", "ORG", "PRO") or hit.kind in ("country", "organization"):  # PRO «کلکته»: a city
         m.label = KIND_LABEL[hit.kind]
         m.kb_id, m.normalized, m.kind = hit.kb_id, hit.canonical, hit.kind
 

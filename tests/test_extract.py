@@ -120,6 +120,10 @@ def test_capitals_and_major_cities_are_places_but_common_words_are_not():
     assert found[("LOC", "سانتیاگو")].kb_id == "CITY:Santiago"
     assert {("LOC", "لیما"), ("LOC", "موگادیشو")} <= set(found)
     assert ("LOC", "امان") not in found  # «در امان»: safe, not Amman (gazetteer_skip)
+    # NER's label or extent errors on a listed city: «کلکته» tagged PRO, «شیعه‌نشین ناصریه» LOC
+    toks = words("شرکت یوسیکو در کلکته و اتوبوسی در شهر شیعه‌نشین ناصریه فعال است .")
+    entities, *_ = run((toks, (("PRO", 4, 4), ("LOC", 9, 10))))
+    assert {("LOC", "کلکته"), ("LOC", "ناصریه")} <= by_label(entities)
 
 
 def test_names_learnt_from_the_ner_training_sets_are_added():
