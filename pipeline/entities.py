@@ -105,13 +105,13 @@ def _unseparate(text: str, m: EntityMention) -> EntityMention:
 
 def _country_tail(text: str, m: EntityMention) -> EntityMention:
     """«[هوایی] انگلیس», «[شیعه‌نشین] ناصریه»: a LOC mention that is a country's or a listed
-    place's name plus stray words before it."""
+    city's name plus stray words before it."""
     words = _words(text, m)
     if m.label != "LOC" or len(words) < 2 or _link(m.text) is not None:
         return m
     for start, _, _ in words[1:]:
         hit = _link(text[start:m.end])
-        if hit is not None and hit.kind in ("country", "place"):
+        if hit is not None and (hit.kind == "country" or hit.kb_id.startswith("CITY:")):  # not «جنوب شرقی [آسیا]»
             return _set(text, m, start, m.end)
     return m
 
