@@ -156,8 +156,8 @@ def media_name(text: str, m: EntityMention) -> EntityMention:
     while n < len(words) - 1 and (words[n][2] in rules["media_kind"] or demonym_country(words[n][2])):
         n += 1
     hit = _link(text[words[n][0]:m.end])
-    if words[n][2] in rules["media_kind"] or (hit is not None and hit.kind == "country"):
-        return m  # «شبکه تلویزیونی» names no medium; «خبرگزاری فرانسه» is the agency's name
+    if words[n][2] in rules["media_kind"] or demonym_country(words[n][2]) or (hit is not None and hit.kind == "country"):
+        return m  # «شبکه تلویزیونی (لبنانی)» names no medium; «خبرگزاری فرانسه» is the agency's name
     foreign = words[n][2] not in _lexicon(with_unseen=False)
     if n > 1 or (foreign and words[0][2] != key("خبرگزاری")):
         return replace(m, start=words[n][0], text=text[words[n][0]:m.end])

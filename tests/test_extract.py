@@ -204,6 +204,8 @@ def test_a_medium_or_firm_is_called_by_its_foreign_name():
     # the agencies' own names, and a body named by ordinary words, stay whole
     assert {"خبرگزاری رویترز", "خبرگزاری فرانسه", "آژانس بین‌المللی انرژی اتمی"} <= orgs
     assert not [e for e in events if e.event_type == "CONSULT"]  # talking to a medium is no consultation
+    entities, *_ = run((words("شبکه تلویزیونی لبنانی خبر داد ."), (("ORG", 1, 3),)))
+    assert ("ORG", "لبنانی") not in by_label(entities)  # a nationality is no medium's name
 
 
 def test_latin_names_after_an_organisation_noun_or_in_parentheses():
