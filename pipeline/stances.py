@@ -175,12 +175,14 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         start = cue.last + 1
         while start <= len(parse) and (is_verb(parse.word(start)) or key(parse.word(start).text) in ("که", "تا")):
             start += 1
-        ids = []
+        ids, verb = [], 0
         for wid in range(start, len(parse) + 1):
             w = parse.word(wid)
             if (is_punct(w) and key(w.text) not in ("«", "»")) or key(w.text) in ("اما", "ولی", "لیکن") or is_verb(w):
+                verb = wid if is_verb(w) else 0
                 break
             ids.append(wid)
+        ids = _without_leading_adjuncts(parse, ids, verb)
         ids = [i for i in ids if key(parse.word(i).text) != "را" and not is_punct(parse.word(i))]
         return ids
     if spec == "modal":  # «[دولت] باید [بر اساس نتایج تشکیل] شود»: the clause around the modal
@@ -198,6 +200,21 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
             ids.append(wid)
         return clauses.trim_phrase(parse, *_bounds(ids)) if ids else []
     return []
+
+
+def _without_leading_adjuncts(parse: Parse, ids: list[int], verb: int) -> list[int]:
+    """A wanted clause without the adverbials opening it («[در زودترین زمان ممکن] تصمیم خود را
+    اعلام کند»): a PP that is an adjunct (obl) of the clause's verb, where more than the verb's
+    own noun follows it («در مبارزه با تروریسم دخالت نکند» keeps what the intervening is in)."""
+    while verb and ids and key(parse.word(ids[0]).text) in clauses.PREPOSITIONS:
+        head = parse.word(ids[0]).head
+        if head not in ids or parse.word(head).deprel != "obl" or parse.word(head).head != verb:
+            break
+        rest = [i for i in ids if i > max(parse.subtree(head))]
+        if not any(parse.word(i).deprel != "compound:lvc" for i in rest):
+            break
+        ids = rest
+    return ids
 
 
 def _copula_after(parse: Parse, wid: int) -> bool:

@@ -769,6 +769,17 @@ def test_complement_clause_ends_at_its_verb_and_a_negated_one_reverses():
         V("نکند", "کرد", feats="Polarity=Neg")] + words("و روابط نظامی را گسترش") + [V("دهد", "داد"), "."]
     assert _stances((toks, (("LOC", 1, 1), ("LOC", 3, 3)))) == [
         ("اندونزی", "در مبارزه با تروریسم دخالت", "against", False, "normal")]
+    # an adverbial opening the wanted clause is not part of the issue; a PP before the verb's own noun is
+    toks = [*words("اردوغان از پارلمان"), V("خواست", "خواست"), T("در", upos="ADP", head=7, deprel="case"),
+            T("زودترین", head=7, deprel="amod"), T("زمان", head=13, deprel="obl"), T("ممکن", head=7, deprel="amod"),
+            T("تصمیم", head=13, deprel="obj"), T("خود", upos="PRON", head=9, deprel="nmod"),
+            T("را", upos="ADP", head=9, deprel="case"), T("اعلام", head=13, deprel="compound:lvc"),
+            V("کند", "کرد", head=4, deprel="ccomp"), "."]
+    assert [(a, t) for a, t, *_ in _stances((toks, (("PER", 1, 1), ("ORG", 3, 3))))] == [("اردوغان", "تصمیم خود اعلام")]
+    toks = [*words("اندونزی از آمریکا"), V("می‌خواهد", "خواست"), T("در", upos="ADP", head=6, deprel="case"),
+            T("مبارزه", head=10, deprel="obl"), T("با", upos="ADP", head=8, deprel="case"), T("تروریسم", head=6, deprel="nmod"),
+            T("دخالت", head=10, deprel="compound:lvc"), V("نکند", "کرد", head=4, deprel="ccomp", feats="Polarity=Neg"), "."]
+    assert [t for _, t, *_ in _stances((toks, (("LOC", 1, 1), ("LOC", 3, 3))))] == ["در مبارزه با تروریسم دخالت"]
 
 
 def test_vote_tallies_and_parties_of_an_issue():
