@@ -198,14 +198,15 @@ def test_tagger_stage_two_starts_from_the_saved_tagger(monkeypatch):
 
 
 def test_parser_data_keeps_gold_trees_and_takes_the_models_tags(prepared, tmp_path):
-    from pipeline.training.retag import main as retag, read_blocks
+    from pipeline.training.retag import main as retag
+    from pipeline.training.treebanks import read_conllu
 
     source = tmp_path / "dev.conllu"
-    gold_blocks = read_blocks(prepared / "data/ud/fa.dev.conllu")[:20]
+    gold_blocks = read_conllu(prepared / "data/ud/fa.dev.conllu")[:20]
     source.write_text("\n\n".join("\n".join(b) for b in gold_blocks) + "\n\n", encoding="utf-8")
     retag(["--models", str(ROOT / "models"), str(source)])
     gold, pred = list(conllu_rows(source)), list(conllu_rows(tmp_path / "dev.retagged.conllu"))
-    assert len(gold) == len(pred) and len(read_blocks(tmp_path / "dev.retagged.conllu")) == 20
+    assert len(gold) == len(pred) and len(read_conllu(tmp_path / "dev.retagged.conllu")) == 20
     # words, heads and relations are the treebank's; UPOS, features and lemmas the models'
     assert [(g[0], g[1], g[6], g[7]) for g in gold] == [(p[0], p[1], p[6], p[7]) for p in pred]
     words = [(g, p) for g, p in zip(gold, pred) if "-" not in g[0]]

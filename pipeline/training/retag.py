@@ -11,11 +11,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline.training.treebanks import read_conllu
 
-def read_blocks(path: Path) -> list[list[str]]:
-    """The file's sentences, each a list of its lines (comments and multi-word token lines kept)."""
-    text = path.read_text(encoding="utf-8").strip()
-    return [block.splitlines() for block in text.split("\n\n") if block.strip()]
+BATCH = 500  # sentences per call to Stanza
 
 
 def word_rows(block: list[str]) -> list[int]:
@@ -24,24 +22,21 @@ def word_rows(block: list[str]) -> list[int]:
             if not line.startswith("#") and line.split("\t")[0].isdigit()]
 
 
-def retag_blocks(blocks: list[list[str]], nlp, batch: int = 500) -> list[list[str]]:
+def retag_blocks(blocks: list[list[str]], nlp) -> list[list[str]]:
     """`blocks` with UPOS, FEATS and LEMMA of every word predicted by `nlp` (a pretokenized
     tokenize+pos+lemma pipeline); XPOS is left empty as in the harmonised treebanks."""
+    rows = [word_rows(block) for block in blocks]
+    doc = nlp([[block[i].split("\t")[1] for i in idx] for block, idx in zip(blocks, rows)])
     out = []
-    for start in range(0, len(blocks), batch):
-        chunk = blocks[start:start + batch]
-        rows = [word_rows(block) for block in chunk]
-        words = [[block[i].split("\t")[1] for i in idx] for block, idx in zip(chunk, rows)]
-        doc = nlp(words)
-        for block, idx, sent in zip(chunk, rows, doc.sentences):
-            if len(sent.words) != len(idx):
-                raise ValueError(f"retag: {len(sent.words)} words predicted for {len(idx)} in {block[:2]}")
-            block = list(block)
-            for i, word in zip(idx, sent.words):
-                cols = block[i].split("\t")
-                cols[2], cols[3], cols[4], cols[5] = word.lemma or cols[1], word.upos, "_", word.feats or "_"
-                block[i] = "\t".join(cols)
-            out.append(block)
+    for block, idx, sent in zip(blocks, rows, doc.sentences):
+        if len(sent.words) != len(idx):
+            raise ValueError(f"retag: {len(sent.words)} words predicted for {len(idx)} in {block[:2]}")
+        block = list(block)
+        for i, word in zip(idx, sent.words):
+            cols = block[i].split("\t")
+            cols[2], cols[3], cols[4], cols[5] = word.lemma or cols[1], word.upos, "_", word.feats or "_"
+            block[i] = "\t".join(cols)
+        out.append(block)
     return out
 
 
@@ -56,10 +51,10 @@ def main(argv: list[str] | None = None) -> None:
     nlp = stanza.Pipeline("fa", dir=str(args.models), download_method=None, processors="tokenize,pos,lemma",
                           tokenize_pretokenized=True, logging_level="WARN")
     for path in args.files:
-        blocks = read_blocks(path)
+        blocks = read_conllu(path)
         retagged = []
-        for start in tqdm(range(0, len(blocks), 500), desc=path.name, unit="x500 sentences"):
-            retagged += retag_blocks(blocks[start:start + 500], nlp)
+        for start in tqdm(range(0, len(blocks), BATCH), desc=path.name, unit=f"x{BATCH} sentences"):
+            retagged += retag_blocks(blocks[start:start + BATCH], nlp)
         out = path.with_suffix(".retagged.conllu")
         tmp = out.with_suffix(".tmp")
         tmp.write_text("\n\n".join("\n".join(b) for b in retagged) + "\n\n", encoding="utf-8")
