@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 
 from pipeline.coref import Actor, Resolver, generic_actors
-from pipeline.syntax import CLAUSE_MARKERS, PREPOSITIONS, Parse, is_punct, is_verb, key, match_pattern, read_tsv
+from pipeline.syntax import CLAUSE_MARKERS, PREPOSITIONS, Parse, is_punct, is_verb, key, read_tsv
 
 FIRST_PERSON = frozenset({"ما", "من"})
 # Openers of adverbial clauses: an actor inside one is not the main clause's subject
@@ -238,8 +238,8 @@ def _short_pp_then_verb(parse: Parse, wid: int, reach: int = 4) -> bool:
     for current in range(wid, min(len(parse), wid + reach) + 1):
         w = parse.word(current)
         if is_verb(w):
-            return not any(current - len(seq) + 1 >= 1 and match_pattern(parse, current - len(seq) + 1, seq) is not None
-                           for seq in speech_verbs())
+            reach = max(map(len, speech_verbs()))
+            return not any(speech_end(parse, start) == current for start in range(max(1, current - reach + 1), current + 1))
         if is_punct(w):
             return False
     return False
@@ -355,15 +355,21 @@ def speakers(parse: Parse, resolver: Resolver) -> list[tuple[int, list[Actor]]]:
             and key(parse.word(units[0].last + 1).text) == ":":
         found.append((units[0].last + 1, units[0].actors))
     for wid in range(1, len(parse) + 1):
-        for seq in speech_verbs():
-            if all(parse.matches(wid + i, tok) for i, tok in enumerate(seq)):
-                end = wid + len(seq) - 1
-                verb = next((i for i in range(end, wid - 1, -1) if is_verb(parse.word(i))), end)
-                actors = subject_of(parse, verb, resolver, before=wid) or nearest_actor_left(parse, wid, resolver)
-                if actors:
-                    found.append((end, actors))
-                break
+        end = speech_end(parse, wid)
+        if end is not None:
+            verb = next((i for i in range(end, wid - 1, -1) if is_verb(parse.word(i))), end)
+            actors = subject_of(parse, verb, resolver, before=wid) or nearest_actor_left(parse, wid, resolver)
+            if actors:
+                found.append((end, actors))
     return found
+
+
+def speech_end(parse: Parse, wid: int) -> int | None:
+    """Last word id of the reporting verb («گفت», «اظهار داشت») starting at word `wid`, if one does."""
+    for seq in speech_verbs():
+        if all(parse.matches(wid + i, tok) for i, tok in enumerate(seq)):
+            return wid + len(seq) - 1
+    return None
 
 
 MAX_GENITIVE_ADJECTIVES = 2
