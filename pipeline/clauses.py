@@ -298,10 +298,39 @@ def nearest_actor_left(parse: Parse, wid: int, resolver: Resolver, stop: int = 1
         unit = units[n]
         if unit.last >= wid or unit.first < stop:
             continue
-        if in_pp(parse, unit.first, names) or in_adverbial_clause(parse, unit.first, wid):
+        if in_pp(parse, unit.first, names) or in_adverbial_clause(parse, unit.first, wid) \
+                or marked_object(parse, units, n, wid):
             continue
         return [a for u in _coordination(parse, units, n, names) for a in u.actors]
     return []
+
+
+QUOTES = frozenset({"«", "»", '"'})
+
+
+def _next_word(parse: Parse, wid: int, until: int) -> int | None:
+    """The first word after `wid` (before `until`) that is not a quotation mark."""
+    nxt = wid + 1
+    while nxt < until and key(parse.word(nxt).text) in QUOTES:
+        nxt += 1
+    return nxt if nxt < until else None
+
+
+def marked_object(parse: Parse, units: list[Unit], n: int, until: int) -> bool:
+    """Whether unit n is marked by «را», right after it or after the units coordinated with it
+    («گانتز، [حماس] را … تهدید کرد», «[حماس] و نوار غزه را»): an object is not the subject,
+    whatever the parse says. (Without ezafe, «ایران آزادی زندانیان را» hides the subject's end,
+    so only a «را» right after the unit counts.)"""
+    while True:
+        nxt = _next_word(parse, units[n].last, until)
+        if nxt is None:
+            return False
+        if key(parse.word(nxt).text) == "را":
+            return True
+        if key(parse.word(nxt).text) != "و" or n + 1 >= len(units) or _next_word(parse, nxt, until) != units[n + 1].first:
+            return False
+        n += 1
+    return False
 
 
 def _coordination(parse: Parse, units: list[Unit], n: int, names: set[int]) -> list[Unit]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from pipeline.training.recipes import RECIPES
 
 # `train` steps that prepare data rather than run a Stanza recipe (see cmd_train)
-DATA_STEPS = ("data", "vectors", "zwnj", "names", "propn", "silver", "retag", "charlm_data")
+DATA_STEPS = ("data", "vectors", "zwnj", "names", "propn", "silver", "silver_parsed", "retag", "charlm_data")
 
 
 class Parser(argparse.ArgumentParser):
@@ -145,6 +145,9 @@ def cmd_train(args) -> int:
         "propn": lambda: propn.main(["--ud", str(work / "data/ud"), *extra]),
         "silver": lambda: silver.main(["--raw", str(data / "raw/perdt_train_sentences.txt"),
                                        "--out", str(work / "data/ud/fa.silver.conllu"), *extra]),
+        "silver_parsed": lambda: silver.main(["--raw", str(data / "raw/perdt_train_sentences.txt"), "--parse",
+                                              "--treebank", str(work / "data/ud/fa.train.conllu"),
+                                              "--out", str(work / "data/ud/fa.silver_parsed.conllu"), *extra]),
         "retag": lambda: retag.main([*extra, str(work / "data/ud/fa.train.conllu"), str(work / "data/ud/fa.dev.conllu")]),
         "charlm_data": lambda: charlm_data.main(["--raw", str(data / "raw"), "--out", str(work / "data/charlm")]),
         "install": lambda: install.main(["--trained", str(work / "models"), *extra]),

@@ -515,6 +515,21 @@ def test_an_accusation_with_its_charge_is_disapproval():
     assert [(e.event_type, e.actor, e.recipient) for e in events] == [("DISAPPROVE", "رامسفلد", "سوریه")]
 
 
+def test_a_phrase_marked_by_ra_is_no_actor_even_when_misparsed():
+    # the parser hangs «حماس را» under «گانتز» (nmod): the subject is still گانتز, and حماس the threatened
+    toks = [T("گانتز", head=9, deprel="nsubj"), T("،", head=1, deprel="punct"), T("حماس", head=1, deprel="nmod"),
+            T("را", upos="ADP", head=3, deprel="case"), T("به", head=6, deprel="case"), T("اقدام", head=9, deprel="obl"),
+            T("نظامی", upos="ADJ", head=6, deprel="amod"), T("تهدید", head=9, deprel="compound:lvc"), V("کرد", "کرد")]
+    events = _events((toks, (("PER", 1, 1), ("ORG", 3, 3))))
+    assert [(e.event_type, e.actor, e.recipient) for e in events] == [("THREATEN", "گانتز", "حماس")]
+    # and with a coordinated object: neither «حماس» nor «غزه» is the actor
+    toks = [T("گانتز", head=7, deprel="nsubj"), T("،", head=1, deprel="punct"), T("حماس", head=1, deprel="nmod"),
+            T("و", upos="CCONJ", head=5, deprel="cc"), T("غزه", head=3, deprel="conj"), T("را", upos="ADP", head=3, deprel="case"),
+            T("تهدید", head=8, deprel="compound:lvc"), V("کرد", "کرد")]
+    events = _events((toks, (("PER", 1, 1), ("ORG", 3, 3), ("LOC", 5, 5))))
+    assert [(e.event_type, e.actor) for e in events] == [("THREATEN", "گانتز")]
+
+
 def test_the_reporter_s_place_is_not_the_event_s_and_a_title_holder_is_one_actor():
     events = _events(
         (words("سروزیر بلوچستان پاکستان استعفا") + [V("داد", "داد")], (("LOC", 2, 2), ("LOC", 3, 3))),

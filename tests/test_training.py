@@ -157,6 +157,27 @@ def test_silver_data_is_perdt_training_text_tagged_by_the_shipped_models(tmp_pat
     assert silver_texts and not silver_texts & {squeezed(t) for t in test_texts}
 
 
+def test_parsed_silver_data_has_trees_and_follows_the_treebank(tmp_path):
+    from pipeline.training.silver import main as silver
+
+    treebank = tmp_path / "train.conllu"
+    treebank.write_text("1\tما\tما\tPRON\t_\t_\t2\tnsubj\t_\t_\n2\tرفتیم\tرفت\tVERB\t_\t_\t0\troot\t_\t_\n\n",
+                        encoding="utf-8")
+    out = tmp_path / "silver.conllu"
+    silver(["--raw", str(SHARED_DATA / "raw/perdt_train_sentences.txt"), "--models", str(ROOT / "models"),
+            "--out", str(out), "--limit", "5", "--parse", "--treebank", str(treebank)])
+    blocks = [b for b in out.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    assert len(blocks) == 5
+    for block in blocks:
+        rows = conllu_rows_of(block)
+        heads = [int(r[6]) for r in rows]
+        assert heads.count(0) == 1 and all(0 <= h <= len(rows) for h in heads)  # one tree per sentence
+        assert all(r[7] != "_" and r[2] != "_" for r in rows)  # relations and lemmas filled
+        assert all(r[9] in ("_", "SpaceAfter=No") for r in rows)  # no character offsets in MISC
+    mixed = (tmp_path / "silver.mixed.conllu").read_text(encoding="utf-8")
+    assert mixed.startswith(treebank.read_text(encoding="utf-8")) and mixed.endswith(out.read_text(encoding="utf-8"))
+
+
 def conllu_rows_of(block: str):
     return [line.split("\t") for line in block.splitlines() if len(line.split("\t")) == 10 and "-" not in line.split("\t")[0]]
 
