@@ -266,7 +266,9 @@ def subject_of(parse: Parse, head: int, resolver: Resolver, before: int | None =
                     and not in_pp(parse, ids[0], set(resolver.by_word(parse.sent.index)), trust_parse=False):
                 actors = resolver.actors(parse.sent.index, ids[0], ids[-1])
                 if actors:
-                    return actors + [a for c in _conjuncts(parse, child) if c < limit
+                    # «دولت [آلمان] و مدیریت شرکت لوفت هانزا»: parses hang the conjunct on the name's last word
+                    heads = [child, *parse.children(child, "flat")]
+                    return actors + [a for h in heads for c in _conjuncts(parse, h) if c < limit
                                      for a in _conjunct_actors(parse, c, resolver) if a not in actors]
         w = parse.word(current)
         if w.deprel.split(":")[0] not in ("conj", "xcomp", "compound"):

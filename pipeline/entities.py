@@ -130,6 +130,17 @@ def _unglue(text: str, m: EntityMention) -> EntityMention:
     return m
 
 
+def _uncopula(text: str, m: EntityMention) -> EntityMention:
+    """«کمیسیون اتحادیه اروپاست»: the copula «ست» written onto a name ending in a vowel."""
+    if not m.text.endswith("ست") or _link(m.text) is not None:
+        return m
+    bare = m.text[:-2]
+    last = bare.split()[-1] if bare.split() else ""
+    if len(last) >= 3 and last[-1] in "او" and (_link(bare) is not None or _link(last) is not None):
+        return _set(text, m, m.start, m.end - 2)
+    return m
+
+
 def _unquote(text: str, m: EntityMention) -> EntityMention:
     """«خبرگزاری «اینترفکس» -> اینترفکس; «بانک ملت» ایران» -> بانک ملت: a quote inside a mention
     marks where the name is."""
@@ -285,6 +296,21 @@ def _relabel_facility(text: str, m: EntityMention) -> EntityMention:
     return m
 
 
+def _org_final(text: str, m: EntityMention) -> EntityMention:
+    """«امریکن ایرلاینز» (PER by NER) is an ORG; a lone «ایرلاینز» takes in its first word."""
+    words = _words(text, m)
+    if not words or words[-1][2] not in _rules()["org_final"]:
+        return m
+    start = m.start
+    if len(words) == 1:
+        before = list(TOKEN.finditer(text, max(0, m.start - 40), m.start))
+        if before and key(before[-1].group()) not in ("و", "،", ",") and not set(before[-1].group()) & set(EDGE_CHARS):
+            start = before[-1].start()
+        else:
+            return m
+    return _set(text, m, start, m.end, "ORG")
+
+
 def _split_body(text: str, m: EntityMention) -> list[EntityMention]:
     """«وزارت امور خارجه نروژ» -> ORG «وزارت امور خارجه» + LOC «نروژ»; «کمیسیون کشاورزی مجلس»,
     «مجمع عمومی سازمان ملل» -> two ORGs. Only for mentions opening with a body word."""
@@ -336,8 +362,8 @@ def _is_junk(m: EntityMention) -> bool:
 def clean_mention(text: str, m: EntityMention) -> list[EntityMention]:
     """One NER mention -> the entity mentions it stands for (possibly none)."""
     m = _set(text, m, m.start, m.end)
-    m = _unglue(text, _unquote(text, _unseparate(text, m)))
-    m = _relabel_facility(text, _desk(text, _trim_title(text, _country_tail(text, _strip_prefixes(text, m)))))
+    m = _uncopula(text, _unglue(text, _unquote(text, _unseparate(text, m))))
+    m = _org_final(text, _relabel_facility(text, _desk(text, _trim_title(text, _country_tail(text, _strip_prefixes(text, m))))))
     m = _place_before_country(text, _person_before_title(text, m))
     out = []
     for part in _portfolio(text, m):
@@ -669,6 +695,40 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
 MIN_SURNAME_CHARS = 3
 
 
+def _complete_names(text: str, sentences: list[Sentence], mentions: list[EntityMention]) -> None:
+    """A mention that is part of a longer name of the same document, with that name's other
+    words around it, is that name («لوفت [هانزا]» where «لوفت هانزا» is named elsewhere: NER
+    cuts a name differently from one sentence to the next). Extends mentions in place."""
+    named = [m for m in mentions if m.label in ("PER", "ORG", "LOC", "FAC")]
+    # a firm's own name too: «شرکت لوفت هانزا» names «لوفت هانزا»
+    names = {tuple(key(n.text).split()) for m in named for n in (m, media_name(text, m))}
+    names = {n for n in names if len(n) > 1}
+    if not names:
+        return
+    in_sentence = by_sentence(mentions)
+    for sent in sentences:
+        words = _surface_words(sent)
+        keys = [key(w.text) for w in words]
+        for m in in_sentence[sent.index]:
+            first = next((i for i, w in enumerate(words) if w.start == m.start), None)
+            last = next((i for i, w in enumerate(words) if w.end == m.end), None)
+            if first is None or last is None or m.label in VALUE_LABELS:
+                continue
+            own = tuple(keys[first:last + 1])
+            for name in sorted(names, key=len, reverse=True):
+                at = next((p for p in range(len(name) - len(own) + 1) if name[p:p + len(own)] == own), None)
+                if at is None or len(name) == len(own):
+                    continue
+                start, end = first - at, first - at + len(name) - 1
+                if start < 0 or end >= len(words) or tuple(keys[start:end + 1]) != name:
+                    continue
+                if any(o is not m and o.overlaps(words[start].start, words[end].end) for o in in_sentence[sent.index]):
+                    continue
+                m.start, m.end = words[start].start, words[end].end
+                m.text = text[m.start:m.end]
+                break
+
+
 def propagated_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
     """One name, one label per document: untagged repeats of a name NER tagged elsewhere, and
     a person's surname alone («لاگارد» after «کریستین لاگارد»), are mentions too; a name NER
@@ -742,6 +802,7 @@ def find_entities(text: str, sentences: list[Sentence], decimal_order: str) -> l
     named += learned_name_mentions(text, sentences, found + gazetteer + named)
     named += unknown_name_mentions(text, sentences, found + gazetteer + named)
     named += latin_org_mentions(text, sentences, found + gazetteer + named)
+    _complete_names(text, sentences, found + gazetteer + named)
     repeated = propagated_mentions(text, sentences, found + gazetteer + named)
     mentions = sorted(found + gazetteer + named + repeated, key=lambda m: (m.start, -m.end))
     for m in mentions:

@@ -208,6 +208,23 @@ def test_a_medium_or_firm_is_called_by_its_foreign_name():
     assert ("ORG", "لبنانی") not in by_label(entities)  # a nationality is no medium's name
 
 
+def test_a_name_cut_short_is_completed_and_airlines_and_glued_copulas_are_fixed():
+    entities, *_ = run(
+        (words("شرکت لوفت هانزا کمک") + [V("خواست", "خواست"), "."], (("ORG", 1, 3),)),
+        # NER tags only «هانزا» here; «لوفت هانزا» is the firm's name in this document
+        (words("هیئت‌مدیره لوفت هانزا و کمیسیون اتحادیه اروپاست ."), (("ORG", 3, 3), ("ORG", 5, 7))),
+        (words("رقبا امریکن ایرلاینز و دلتا ایرلاینز هستند ."), (("PER", 2, 3), ("ORG", 6, 6))),
+    )
+    found = by_label(entities)
+    assert ("ORG", "هانزا") not in found and ("ORG", "لوفت هانزا") in found
+    assert ("ORG", "کمیسیون اتحادیه اروپا") in found  # «اروپاست» = «اروپا است»
+    assert {("ORG", "امریکن ایرلاینز"), ("ORG", "دلتا ایرلاینز")} <= found
+    assert not {text for label, text in found if label == "PER"}
+    # a word ending in «ست» that is no name plus copula stays as it is
+    entities, *_ = run((words("سازمان پست ایران کار کرد ."), (("ORG", 1, 2), ("LOC", 3, 3))))
+    assert ("ORG", "سازمان پست") in by_label(entities)
+
+
 def test_latin_names_after_an_organisation_noun_or_in_parentheses():
     toks = words("جان استیوارت کارشناس ارشد موسسه UBS گفت : مرکز مالی لابوئان ( IBFC ) و ICT رشد") + [V("کرد", "کرد"), "."]
     entities, relations, *_ = run((toks, (("PER", 1, 2), ("ORG", 9, 11))))
