@@ -547,6 +547,16 @@ def test_a_phrase_marked_by_ra_is_no_actor_even_when_misparsed():
     assert [(e.event_type, e.actor) for e in events] == [("THREATEN", "گانتز")]
 
 
+def test_a_conjunct_hung_on_the_last_word_of_a_name_is_a_co_subject():
+    # the parser attaches «مدیریت» (conj) to «آلمان», the flat part of the subject «دولت آلمان»
+    toks = [T("دولت", head=10, deprel="nsubj"), T("آلمان", head=1, deprel="flat"), T("و", upos="CCONJ", head=4, deprel="cc"),
+            T("مدیریت", head=2, deprel="conj"), T("شرکت", head=4, deprel="nmod:poss"), T("لوفت", head=5, deprel="nmod:poss"),
+            T("هانزا", head=6, deprel="nmod:poss"), T("به", head=9, deprel="case"), T("توافق", head=10, deprel="compound:lvc"),
+            V("رسیدند", "رسید"), "."]
+    events = _events((toks, (("ORG", 1, 2), ("ORG", 5, 7))))
+    assert [(e.event_type, e.actor) for e in events] == [("AGREE", "آلمان ; شرکت لوفت هانزا")]
+
+
 def test_the_reporter_s_place_is_not_the_event_s_and_a_title_holder_is_one_actor():
     events = _events(
         (words("سروزیر بلوچستان پاکستان استعفا") + [V("داد", "داد")], (("LOC", 2, 2), ("LOC", 3, 3))),
