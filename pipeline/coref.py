@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from pipeline.entities import EntityMention, by_sentence
 from pipeline.syntax import PREPOSITIONS, Parse, is_punct, key, read_tsv
-from pipeline.titles import TitlePhrase, find_titles, mention_map
+from pipeline.titles import TitlePhrase, find_titles, leader_titles, mention_map
 
 ACTOR_LABELS = frozenset({"PER", "ORG", "LOC", "FAC"})
 PAIR_WINDOW = 1  # sentences back that «دو طرف» looks for two persons
@@ -224,8 +224,14 @@ class Resolver:
     def holder(self, title: TitlePhrase) -> EntityMention | None:
         """The person a bare title refers to, from the ROLE relations of the document."""
         obj = set(key(title.object_text).split())
-        return next((person for obj_words, person in self.roles.get(_title_key(title.text), [])
-                     if obj & obj_words), None)
+        person = next((person for obj_words, person in self.roles.get(_title_key(title.text), [])
+                       if obj & obj_words), None)
+        if person is not None or not _leader(_title_key(title.text)):
+            return person
+        # «نخست‌وزیر ترکیه» where the document names only «اردوغان، رهبر اولین دولت … ترکیه»: the one leader
+        leaders = {p.text: p for title_key, entries in self.roles.items() if _leader(title_key)
+                   for obj_words, p in entries if obj & obj_words}
+        return next(iter(leaders.values())) if len(leaders) == 1 else None
 
     # ------------------------------------------------------------ actors
 
@@ -294,6 +300,11 @@ TITLE_MODIFIERS = frozenset({"فقید", "اسبق", "سابق", "کنونی", "
 # «سروزیر ایالت بلوچستان» ~ «سروزیر بلوچستان»: the kind of place belongs to the place («وزیر کشور» is
 # a title, so not «کشور»)
 PLACE_KINDS = frozenset({"ایالت", "استان", "شهر"})
+
+
+def _leader(title_key: str) -> bool:
+    """A head of state or government's title, with its specifiers («رهبر اولین …»)."""
+    return title_key.startswith(tuple(_title_key(t) for t in leader_titles()))
 
 
 def _title_key(text: str) -> str:

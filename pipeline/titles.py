@@ -23,7 +23,13 @@ STOP_WORDS = frozenset({"که", "را", "با", "از", "به", "در", "برا�
 @functools.cache
 def title_lexicon() -> dict[str, str]:
     """Title key (spaces and ZWNJ removed) -> relation."""
-    return {key(t).replace(" ", ""): rel for t, rel in read_tsv("titles.tsv")}
+    return {key(row[0]).replace(" ", ""): row[1] for row in read_tsv("titles.tsv")}
+
+
+@functools.cache
+def leader_titles() -> frozenset[str]:
+    """Title keys of heads of state or government (titles.tsv rows marked `leader`)."""
+    return frozenset(key(row[0]).replace(" ", "") for row in read_tsv("titles.tsv") if len(row) > 2 and row[2] == "leader")
 
 
 @dataclass

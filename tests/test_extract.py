@@ -289,6 +289,17 @@ def test_references_resolve_to_compatible_mentions():
     assert refs["دو کشور"] == ["نروژ", "آمریکا"]
 
 
+def test_a_bare_leader_title_is_the_one_leader_of_that_country_named_later():
+    lead = (words("نخست‌وزیر ترکیه از راه‌حل‌های نظامی انتقاد") + [V("کرد", "کرد"), "."], (("LOC", 2, 2),))
+    named = (words("اردوغان ، رهبر دولت ترکیه ، امروز سخن") + [V("گفت", "گفت"), "."], (("PER", 1, 1), ("LOC", 5, 5)))
+    events = _events(lead, named)
+    assert [(e.event_type, e.actor) for e in events] == [("DISAPPROVE", "اردوغان")]
+    # two leaders of the country named: the bare title stays unresolved
+    other = (words("گل ، رئیس‌جمهور ترکیه ، هم سخن") + [V("گفت", "گفت"), "."], (("PER", 1, 1), ("LOC", 4, 4)))
+    events = _events(lead, named, other)
+    assert [(e.event_type, e.actor) for e in events] == [("DISAPPROVE", "نخست‌وزیر ترکیه")]
+
+
 def test_pronoun_prefers_person_outside_pp_and_full_name():
     resolver, _ = _resolver(
         (words("دونالد ترامپ گفت که ایران خواستار دیدار با روحانی است ."), (("PER", 1, 2), ("PER", 10, 10))),
