@@ -449,8 +449,12 @@ def _same_event(a: Event, b: Event, resolver: Resolver) -> bool:
         return False
     if a.date and b.date and a.date != b.date:
         return False
+    same_actor = (not a.actor or not b.actor or _overlap(a.actor, b.actor)
+                  or resolver.acts_for(a.actor, b.actor) or resolver.acts_for(b.actor, a.actor))
     if a.sent_index == b.sent_index:
-        return True
+        # «آمریکا از ترکیه درخواست کرده … اما ترکیه خواستار اقدام آمریکا …»: two demands, roles swapped
+        swapped = _overlap(a.actor, b.recipient) or _overlap(b.actor, a.recipient)
+        return same_actor or not swapped
     if a.event_type == "ELECTION" and a.date == b.date \
             and key(a.location or b.location) == key(b.location or a.location):
         return True  # one election per place and date; its «actors» are whoever spoke of it
@@ -463,8 +467,6 @@ def _same_event(a: Event, b: Event, resolver: Resolver) -> bool:
     if not (b.actor or b.recipient or b.amount is not None):
         return True  # a vague later mention («حملات هوایی در سوریه») of an event already reported
     parties_a, parties_b = f"{a.actor} {a.recipient}", f"{b.actor} {b.recipient}"
-    same_actor = (not a.actor or not b.actor or _overlap(a.actor, b.actor)
-                  or resolver.acts_for(a.actor, b.actor) or resolver.acts_for(b.actor, a.actor))
     same_recipient = not a.recipient or not b.recipient or _overlap(a.recipient, b.recipient)
     # the lead retells the headline's event: compatible parties are enough
     headline_and_lead = (a.sent_index, b.sent_index) == (0, 1)

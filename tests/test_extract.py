@@ -568,6 +568,14 @@ def test_a_conjunct_hung_on_the_last_word_of_a_name_is_a_co_subject():
     assert [(e.event_type, e.actor) for e in events] == [("AGREE", "آلمان ; شرکت لوفت هانزا")]
 
 
+def test_two_demands_of_one_sentence_with_roles_swapped_stay_two():
+    toks = words("آمریکا از ترکیه درخواست") + [V("کرد", "کرد")] + words("اما ترکیه خواستار اقدام آمریکا") + [
+        AUX("است", "است"), "."]
+    events = _events((toks, (("LOC", 1, 1), ("LOC", 3, 3), ("LOC", 7, 7), ("LOC", 10, 10))))
+    assert {(e.event_type, e.actor, e.recipient) for e in events} == {("DEMAND", "آمریکا", "ترکیه"),
+                                                                     ("DEMAND", "ترکیه", "آمریکا")}
+
+
 def test_the_reporter_s_place_is_not_the_event_s_and_a_title_holder_is_one_actor():
     events = _events(
         (words("سروزیر بلوچستان پاکستان استعفا") + [V("داد", "داد")], (("LOC", 2, 2), ("LOC", 3, 3))),
