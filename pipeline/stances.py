@@ -42,6 +42,7 @@ COORDINATION_REACH = 6  # words before «و/یا» + a nominal cue searched for 
 COPULAS = frozenset({"است", "بود", "هست", "نیست", "باشد", "شد"})
 RESTATED_OVERLAP = 0.5  # issue phrases this similar (word-overlap F1) state the same issue
 MAX_NAME_ADJECTIVES = 2  # adjectives between a plural noun and the adjectival cue describing it
+OBJECT_PRONOUNS = frozenset({"آن", "آنها", "آن‌ها"})
 CLAUSE_OPENERS = frozenset({"اینکه", "این‌که", "آنکه", "آن‌که", "این که", "آن که"})
 
 
@@ -284,6 +285,22 @@ def _resolve_issue(parse: Parse, ids: list[int], parses: dict[int, Parse], state
     return None
 
 
+def _previous_object(parse: Parse, wid: int) -> list[int]:
+    """The «را» object before word `wid` in its sentence, for an object pronoun referring to it:
+    read back from «را» to a demonstrative, a preposition or a clause break (the parse often hangs
+    adverbials into it: «روز چهارشنبه به طور رسمی [این قانون] را امضا می‌کند»)."""
+    ra = [i for i in range(1, wid) if key(parse.word(i).text) == "را"]
+    if not ra or ra[-1] < 2:
+        return []
+    start = ra[-1] - 1
+    while start > 1 and key(parse.word(start).text) not in DEMONSTRATIVES:
+        before = parse.word(start - 1)
+        if is_punct(before) or is_verb(before) or key(before.text) in clauses.PREPOSITIONS | clauses.CLAUSE_MARKERS:
+            break
+        start -= 1
+    return clauses.trim_phrase(parse, start, ra[-1] - 1)
+
+
 def _negated_complement(parse: Parse, ids: list[int]) -> bool:
     """«می‌خواهد [در مبارزه با تروریسم دخالت] نکند»: the complement's verb is negated."""
     verb = ids[-1] + 1 if ids else 0
@@ -304,6 +321,11 @@ def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[in
         ids = [i for i in ids if i not in cue.ids][:MAX_TARGET_WORDS]
         while ids and key(parse.word(ids[-1]).text) in DANGLING:  # «عدم مداخله آمریکا در» (cut short)
             ids.pop()
+        if spec == "obj" and len(ids) == 1 and key(parse.word(ids[0]).text) in OBJECT_PRONOUNS:
+            antecedent = _previous_object(parse, ids[0])
+            if antecedent:  # «این قانون را امضا می‌کند و برمر [آن] را تایید خواهد کرد»
+                resolved = _resolve_issue(parse, antecedent, parses, state)
+                return [resolved or clauses.phrase_text(parse, antecedent, resolver)], reverse
         while ids and (key(parse.word(ids[0]).text) in LEADING_JUNK or parse.word(ids[0]).upos == "PRON"):
             ids.pop(0)  # «[و] اطلاعات …», «[ما] اطمینان …»: a conjunction or the clause's pronoun subject
         if len(ids) > 1 and _copula_after(parse, ids[-1]) and parse.word(ids[-1] + 1).head == ids[-1]:
@@ -415,7 +437,7 @@ def negated(parse: Parse, cue: PatternMatch) -> bool:
         return False
     if verbs:
         last = verbs[-1]
-        following = [i for i in range(last, min(len(parse), last + 2) + 1) if is_verb(parse.word(i))]
+        following = [i for i in range(verbs[0], min(len(parse), last + 2) + 1) if is_verb(parse.word(i))]
         return any(is_negated(parse.word(i)) for i in following) or _cannot_before(parse, cue)
     for wid in range(cue.last + 1, min(len(parse), cue.last + NEGATION_REACH) + 1):
         w = parse.word(wid)

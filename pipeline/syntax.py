@@ -197,10 +197,20 @@ def match_pattern(parse: Parse, at: int, tokens: tuple[str, ...]) -> list[int] |
                     return rest
             return None
         if not parse.matches(wid, token):
+            if n and wid <= len(parse) and _future_auxiliary(parse.word(wid)):
+                rest = walk(wid + 1, n)  # «تایید [خواهد] کرد»: the future splits a light verb
+                return None if rest is None else [wid] + rest
             return None
         rest = walk(wid + 1, n + 1)
         return None if rest is None else [wid] + rest
     return walk(at, 0)
+
+
+FUTURE_AUXILIARIES = frozenset(neg + "خواه" + ending for neg in ("", "ن") for ending in ("م", "ی", "د", "یم", "ید", "ند"))
+
+
+def _future_auxiliary(word: Word) -> bool:
+    return word.upos in ("AUX", "VERB") and key(word.text) in FUTURE_AUXILIARIES
 
 
 @dataclass(frozen=True)

@@ -406,6 +406,18 @@ def _stances(*specs):
     return [(s.actor, s.target, s.polarity, s.negated, s.intensity) for s in stances]
 
 
+def test_future_tense_light_verbs_and_an_object_pronoun():
+    # «X را امضا می‌کند و برمر آن را تایید خواهد کرد»: the future splits the cue; «آن» is «این قانون»
+    first = (words("شورا قانون اساسی موقت را نوشت ."), ())
+    toks = words("شورا این قانون را امضا") + [V("می‌کند", "کرد")] + ["و", "برمر", T("آن", upos="PRON", head=13, deprel="obj"), T("را", upos="ADP", head=9, deprel="case"), "تایید"] + [
+        AUX("خواهد", "خواست", deprel="aux"), V("کرد", "کرد"), "."]
+    second = (toks, (("ORG", 1, 1), ("PER", 8, 8)))
+    assert [(a, t, p, n) for a, t, p, n, _ in _stances(first, second)] == [("برمر", "قانون اساسی موقت", "favor", False)]
+    # negated future: «مخالفت نخواهد کرد» is no opposition
+    toks = words("ایران با این طرح مخالفت") + [AUX("نخواهد", "خواست", deprel="aux"), V("کرد", "کرد"), "."]
+    assert [(a, p, n) for a, t, p, n, _ in _stances((toks, (("LOC", 1, 1),)))] == [("ایران", "favor", True)]
+
+
 def test_favor_against_and_negation():
     favor = [V("می‌کند", "کرد")]
     against = [V("نمی‌کند", "کرد", feats="Polarity=Neg")]
