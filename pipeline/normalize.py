@@ -155,13 +155,38 @@ def _normalize_prose(piece: str) -> str:
     return lead + _normalize_core(core) + trail
 
 
+SPACED_COMPOUNDS = Path(__file__).parent / "data" / "spaced_compounds.tsv"
+
+
+@functools.cache
+def _spaced_compound() -> re.Pattern | None:
+    """«گفت و گو(ی|ها|های)»-style nouns of spaced_compounds.tsv, one pattern for all."""
+    pairs = [line.split("\t") for line in SPACED_COMPOUNDS.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    if not pairs:
+        return None
+    alternatives = "|".join(f"({re.escape(a)}) +و +({re.escape(b)})" for a, b in pairs)
+    return re.compile(rf"(?<![\w\u200c])(?:{alternatives})(?=(?:ی|یی|ها|های|هایی)?(?![\w\u200c]))")
+
+
+def join_spaced_compounds(text: str) -> str:
+    """«گفت و گو» -> «گفت‌وگو» (see spaced_compounds.tsv)."""
+    pattern = _spaced_compound()
+    if pattern is None:
+        return text
+    def joined(m: re.Match) -> str:
+        first, second = (g for g in m.groups() if g)
+        return f"{first}{ZWNJ}و{second}"
+    return pattern.sub(joined, text)
+
+
 def _normalize_core(chunk: str) -> str:
     """hazm is not always idempotent: iterate to a fixed point. It can also oscillate
     («می‌۰» ↔ «می‌ ۰»): then every member of the cycle gives the same one (the smallest), so
     normalising the output again changes nothing."""
     seen = [chunk]
     for _ in range(MAX_PASSES):
-        new = restore_zwnj(_rejoin_mi(_hazm(True).normalize(seen[-1])))
+        new = restore_zwnj(join_spaced_compounds(_rejoin_mi(_hazm(True).normalize(seen[-1]))))
         if new == seen[-1]:
             break
         if new in seen:

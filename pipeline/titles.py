@@ -26,10 +26,14 @@ def title_lexicon() -> dict[str, str]:
     return {key(row[0]).replace(" ", ""): row[1] for row in read_tsv("titles.tsv")}
 
 
+def _marked_titles(mark: str) -> frozenset[str]:
+    return frozenset(key(row[0]).replace(" ", "") for row in read_tsv("titles.tsv") if len(row) > 2 and row[2] == mark)
+
+
 @functools.cache
 def leader_titles() -> frozenset[str]:
     """Title keys of heads of state or government (titles.tsv rows marked `leader`)."""
-    return frozenset(key(row[0]).replace(" ", "") for row in read_tsv("titles.tsv") if len(row) > 2 and row[2] == "leader")
+    return _marked_titles("leader")
 
 
 @dataclass
@@ -118,7 +122,10 @@ def find_titles(parse: Parse, mentions: list[EntityMention]) -> list[TitlePhrase
         if not chain and title_last > last and (country := _demonym_object(parse, title_last)) is not None:
             chain, chain_end, object_text = [country], title_last, country.text  # «سناتور شیلیایی»
             title_last -= 1
-        phrase = TitlePhrase(parse.sent.index, wid, title_last, parse.text(wid, title_last), relation,
+        text = parse.text(wid, title_last)
+        if found and key(parse.text(wid, last)).replace(" ", "") in _marked_titles("counterpart"):
+            text = found[-1].text  # «همتای ایرانی خود»: the same office as the title before it
+        phrase = TitlePhrase(parse.sent.index, wid, title_last, text, relation,
                              chain, object_text, chain_end if chain else title_last)
         found.append(phrase)
         wid = phrase.end_word + 1

@@ -191,6 +191,17 @@ def test_a_nationality_adjective_after_a_title_is_the_role_s_country():
     assert not [r for r in relations if r.relation == "ROLE"]
 
 
+def test_a_counterpart_holds_the_office_of_the_title_before_it():
+    meeting = (words("وزیر امور خارجه ایتالیا با کمال خرازی همتای") + [T("ایرانی", upos="ADJ"), T("خود", upos="PRON"),
+                                                                     "گفت‌وگو", V("کرد", "کرد"), "."],
+               (("LOC", 4, 4), ("PER", 6, 7)))
+    later = (words("وزیر امور خارجه ایران از این گفت‌وگو استقبال") + [V("کرد", "کرد"), "."], (("LOC", 4, 4),))
+    _, relations, stances, _ = run(meeting, later)
+    assert ("کمال خرازی", "ROLE", "ایران", "وزیر امور خارجه") in {
+        (r.subject, r.relation, r.object, r.predicate) for r in relations}
+    assert [s.actor for s in stances] == ["کمال خرازی"]  # Iran's foreign minister, named as a counterpart
+
+
 def test_a_medium_or_firm_is_called_by_its_foreign_name():
     entities, _, _, events = run(
         (words("البیاتی در گفت‌وگو با شبکه خبری العالم سخن") + [V("گفت", "گفت"), "."], (("PER", 1, 1), ("ORG", 5, 7))),
