@@ -237,7 +237,7 @@ def _split_coordination(parse: Parse, ids: list[int]) -> list[list[int]]:
     if len(heads) != 1:
         return [ids]
     head = heads[0]
-    conjs = [c for c in parse.children(head, "conj") if c in inside and parse.word(c).upos == "NOUN"]
+    conjs = [c for c in parse.children(head, "conj") if c in inside and parse.word(c).upos in ("NOUN", "PROPN")]
     if not conjs:
         return [ids]
     parts, rest = [], set(ids)

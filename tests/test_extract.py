@@ -429,6 +429,17 @@ def test_future_tense_light_verbs_and_an_object_pronoun():
     assert [(a, p, n) for a, t, p, n, _ in _stances((toks, (("LOC", 1, 1),)))] == [("ایران", "favor", True)]
 
 
+def test_commemorating_is_favour_and_coordinated_names_are_two_issues():
+    P = "PROPN"
+    toks = [T("جامعه", head=12, deprel="nsubj"), T("اسلامی", upos="ADJ", head=1, deprel="amod"),
+            T("ضمن", upos="ADP", head=4, deprel="case"), T("بزرگداشت", head=12, deprel="obl"), T("روز", head=4, deprel="nmod"),
+            T("قدس", upos=P, head=5, deprel="nmod"), T("و", upos="CCONJ", head=8, deprel="cc"), T("آرمان", upos=P, head=5, deprel="conj"),
+            T("آزادی", upos=P, head=8, deprel="flat:name"), T("فلسطین", upos=P, head=8, deprel="flat:name"),
+            T("بیانیه", head=12, deprel="compound:lvc"), V("دادند", "داد", head=0), "."]
+    found = {(a, t, p) for a, t, p, *_ in _stances((toks, (("ORG", 1, 2), ("LOC", 10, 10))))}
+    assert found == {("جامعه اسلامی", "روز قدس", "favor"), ("جامعه اسلامی", "آرمان آزادی فلسطین", "favor")}
+
+
 def test_favor_against_and_negation():
     favor = [V("می‌کند", "کرد")]
     against = [V("نمی‌کند", "کرد", feats="Polarity=Neg")]
