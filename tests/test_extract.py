@@ -1005,7 +1005,8 @@ def test_object_issue_is_the_parses_object_phrase():
             T("صهیونیستی", upos="ADJ", head=10, deprel="amod"), T("را", upos="PART", head=8, deprel="case"),
             T("محکوم", head=14, deprel="compound:lvc"), V("کردند", "کرد"), T(".", head=14, deprel="punct")]
     found = _stances((toks, (("ORG", 1, 1),)))
-    assert [(a, t, p) for a, t, p, *_ in found] == [("دانشجویان", "چندین دهه اشغال رژیم صهیونیستی", "against")]
+    assert [(a, t, p) for a, t, p, *_ in found] == [("دانشجویان", "روز قدس", "favor"),  # commemorated
+                                                    ("دانشجویان", "چندین دهه اشغال رژیم صهیونیستی", "against")]
 
 
 def test_a_nominal_cue_coordinated_into_an_issue_splits_it():
