@@ -29,7 +29,6 @@ from pipeline.syntax import Parse, PatternMatch, find_patterns, is_negated, is_p
 
 SEPARATOR = " ; "
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
-JOINT_MARKERS = frozenset({"میان", "بین"})
 # «برای دیدار …», «در آستانه انتخابات»: an intention or a time reference, not an occurrence
 NON_OCCURRENCE_MARKERS = frozenset({"برای", "جهت", "آستانه", "منظور", "قصد"})
 # «رفع تحریم‌ها», «لغو سفر»: the event undone or called off
@@ -220,7 +219,7 @@ def _has_value(parse: Parse, ids: list[int], resolver: Resolver) -> bool:
 def _joint(parse: Parse, match: PatternMatch, resolver: Resolver) -> list[Actor]:
     """Parties of «میان/بین X و Y» in the trigger's sentence."""
     for wid in range(1, len(parse) + 1):
-        if key(parse.word(wid).text) in JOINT_MARKERS:
+        if key(parse.word(wid).text) in clauses.JOINT_MARKERS:
             actors = _actors_in(parse, clauses.np_after(parse, wid + 1), resolver)
             if len(actors) > 1:
                 return actors
