@@ -578,9 +578,6 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
             cue_text = parse.text(cue.first, cue.last)
             for actor in actors:
                 for issue in issues:
-                    words = set(key(issue).split())
-                    if set(key(actor.text).split()) <= words and not words & clauses.JOINT_MARKERS:
-                        continue  # «بزرگداشت [روز قدس] ادامه خواهد داشت»: no holder named; «قدس» is the issue's
                     stated, issue_polarity = _without_negation(issue, polarity)
                     found.append(Stance(sent_index, actor, stated, issue_polarity, cue_text,
                                         is_negative and rule == "flip", strength))
