@@ -610,6 +610,12 @@ def test_two_demands_of_one_sentence_with_roles_swapped_stay_two():
                                                                      ("DEMAND", "ترکیه", "آمریکا")}
 
 
+def test_a_victory_is_an_election_only_where_an_election_is_named():
+    assert _events((words("انقلاب اسلامی در ۲۲ بهمن ۱۳۵۷ پیروز") + [V("شد", "شد"), "."], ())) == []
+    events = _events((words("حزب کارگر در انتخابات ۱۹۹۳ پیروز") + [V("شد", "شد"), "."], (("ORG", 1, 2),)))
+    assert [(e.event_type, e.date) for e in events] == [("ELECTION", "1993")]
+
+
 def test_the_reporter_s_place_is_not_the_event_s_and_a_title_holder_is_one_actor():
     events = _events(
         (words("سروزیر بلوچستان پاکستان استعفا") + [V("داد", "داد")], (("LOC", 2, 2), ("LOC", 3, 3))),
