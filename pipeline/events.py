@@ -37,7 +37,9 @@ UNDOING_MARKERS = frozenset({"رفع", "لغو"})
 MODALS = frozenset({"باید", "بایستی", "بایست", "نباید", "نبایستی"})
 MODAL_WINDOW = 6
 # «خواستار [جایگزینی] مذاکره با ایران شد»: talks asked for, not held
-WISH_MARKERS = frozenset({"خواستار", "خواهان"})
+WISH_MARKERS = frozenset({"خواستار", "خواهان", "تمایل", "مایل", "آماده", "علاقه‌مند", "آمادگی"})
+# «تمایل دارد [مذاکرات] … داشته باشد»: the wish's light verb stands between it and the trigger
+WISH_VERBS = frozenset({"داشت", "است", "بود"})
 WISH_WINDOW = 3
 INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
 MAX_RECIPIENT_WORDS = 6
@@ -399,7 +401,13 @@ def _marker_before(parse: Parse, wid: int, markers: frozenset[str], window: int)
 def _wished(parse: Parse, match: PatternMatch) -> bool:
     """A nominal trigger inside the noun phrase a demand opens («خواستار جایگزینی مذاکره»)."""
     nominal = not any(is_verb(parse.word(i)) for i in match.ids)
-    return nominal and _marker_before(parse, match.first, WISH_MARKERS, WISH_WINDOW)
+    if not nominal:
+        return False
+    before = match.first - 1
+    if before > 1 and is_verb(parse.word(before)) and key(parse.word(before).lemma) in WISH_VERBS \
+            and key(parse.word(before - 1).text) in WISH_MARKERS:
+        return True
+    return _marker_before(parse, match.first, WISH_MARKERS, WISH_WINDOW)
 
 
 def _hypothetical(parse: Parse, match: PatternMatch) -> bool:

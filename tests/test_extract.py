@@ -610,6 +610,16 @@ def test_two_demands_of_one_sentence_with_roles_swapped_stay_two():
                                                                      ("DEMAND", "ترکیه", "آمریکا")}
 
 
+def test_talks_wished_for_are_not_held():
+    toks = words("ایران تمایل") + [V("دارد", "داشت")] + words("مذاکرات سازنده‌ای با سازمان ملل") + [
+        V("داشته", "داشت"), AUX("باشد", "باش"), "."]
+    assert _events((toks, (("LOC", 1, 1), ("ORG", 6, 7)))) == []
+    toks = words("ایران آماده مذاکره با آمریکا") + [AUX("است", "است"), "."]
+    assert _events((toks, (("LOC", 1, 1), ("LOC", 5, 5)))) == []
+    toks = words("ایران با آمریکا مذاکره") + [V("کرد", "کرد"), "."]  # held
+    assert [e.event_type for e in _events((toks, (("LOC", 1, 1), ("LOC", 3, 3))))] == ["CONSULT"]
+
+
 def test_a_victory_is_an_election_only_where_an_election_is_named():
     assert _events((words("انقلاب اسلامی در ۲۲ بهمن ۱۳۵۷ پیروز") + [V("شد", "شد"), "."], ())) == []
     events = _events((words("حزب کارگر در انتخابات ۱۹۹۳ پیروز") + [V("شد", "شد"), "."], (("ORG", 1, 2),)))
