@@ -296,6 +296,14 @@ def _relabel_facility(text: str, m: EntityMention) -> EntityMention:
     return m
 
 
+def _drop_trailing(text: str, m: EntityMention) -> EntityMention:
+    """«بانک ملت مستقر» -> بانک ملت: a closing word saying where the named thing is."""
+    words = _words(text, m)
+    if len(words) > 1 and words[-1][2] in _rules()["trailing_drop"]:
+        return _set(text, m, m.start, words[-2][1])
+    return m
+
+
 def _org_final(text: str, m: EntityMention) -> EntityMention:
     """«امریکن ایرلاینز» (PER by NER) is an ORG; a lone «ایرلاینز» takes in its first word."""
     words = _words(text, m)
@@ -363,7 +371,7 @@ def clean_mention(text: str, m: EntityMention) -> list[EntityMention]:
     """One NER mention -> the entity mentions it stands for (possibly none)."""
     m = _set(text, m, m.start, m.end)
     m = _uncopula(text, _unglue(text, _unquote(text, _unseparate(text, m))))
-    m = _org_final(text, _relabel_facility(text, _desk(text, _trim_title(text, _country_tail(text, _strip_prefixes(text, m))))))
+    m = _drop_trailing(text, _org_final(text, _relabel_facility(text, _desk(text, _trim_title(text, _country_tail(text, _strip_prefixes(text, m)))))))
     m = _place_before_country(text, _person_before_title(text, m))
     out = []
     for part in _portfolio(text, m):

@@ -231,6 +231,9 @@ def test_a_name_cut_short_is_completed_and_airlines_and_glued_copulas_are_fixed(
     assert ("ORG", "کمیسیون اتحادیه اروپا") in found  # «اروپاست» = «اروپا است»
     assert {("ORG", "امریکن ایرلاینز"), ("ORG", "دلتا ایرلاینز")} <= found
     assert not {text for label, text in found if label == "PER"}
+    # «مستقر» says where the bank is, it is not part of its name
+    entities, *_ = run((words("بانک ملت مستقر در لابوئان تحریم شد ."), (("ORG", 1, 3), ("LOC", 5, 5))))
+    assert ("ORG", "بانک ملت") in by_label(entities)
     # a word ending in «ست» that is no name plus copula stays as it is
     entities, *_ = run((words("سازمان پست ایران کار کرد ."), (("ORG", 1, 2), ("LOC", 3, 3))))
     assert ("ORG", "سازمان پست") in by_label(entities)
