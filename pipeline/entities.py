@@ -116,7 +116,7 @@ def _country_tail(text: str, m: EntityMention) -> EntityMention:
     return m
 
 
-GLUED_PREPOSITIONS = ("از", "با", "به", "در", "بر")
+GLUED_PREPOSITIONS = ("از", "با", "به", "در", "بر", "و")  # and the conjunction: «وغرب»
 
 
 def _unglue(text: str, m: EntityMention) -> EntityMention:
@@ -371,7 +371,7 @@ def clean_mention(text: str, m: EntityMention) -> list[EntityMention]:
     """One NER mention -> the entity mentions it stands for (possibly none)."""
     m = _set(text, m, m.start, m.end)
     m = _uncopula(text, _unglue(text, _unquote(text, _unseparate(text, m))))
-    m = _drop_trailing(text, _org_final(text, _relabel_facility(text, _desk(text, _trim_title(text, _country_tail(text, _strip_prefixes(text, m)))))))
+    m = _drop_trailing(text, _org_final(text, _relabel_facility(text, _desk(text, _trim_title(text, _country_tail(text, _unglue(text, _strip_prefixes(text, m))))))))
     m = _place_before_country(text, _person_before_title(text, m))
     out = []
     for part in _portfolio(text, m):
@@ -470,11 +470,11 @@ def gazetteer_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
     first_tokens, skip = _gazetteer_first_tokens(), _rules()["gazetteer_skip"]
     in_sentence = by_sentence(taken)
 
-    def blocked(start: int, end: int) -> bool:
+    def blocked(start: int, end: int, country: bool) -> bool:
         """Overlaps a mention it does not contain, or contains two (NER split them on purpose:
-        «مجمع عمومی» «سازمان ملل»)."""
+        «مجمع عمومی» «سازمان ملل»; not a country's name: «سائوتومه و پرنسیب»)."""
         inside = [(s, e) for s, e in spans if start <= s and e <= end and (s, e) != (start, end)]
-        return len(inside) > 1 or any(s < end and start < e and (s, e) not in inside for s, e in spans)
+        return (len(inside) > 1 and not country) or any(s < end and start < e and (s, e) not in inside for s, e in spans)
     out: list[EntityMention] = []
     for sent in sentences:
         mentions = in_sentence[sent.index]
@@ -488,11 +488,14 @@ def gazetteer_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
                     and key(words[i].text) not in _rules()["country_prefix"]:
                 for j in range(min(len(words), i + MAX_GAZETTEER_TOKENS), i, -1):
                     start, end = words[i].start, words[j - 1].end
-                    if blocked(start, end) or any(s <= start and end <= e for s, e in spans):
+                    if any(s <= start and end <= e for s, e in spans):
                         continue
-                    start, end = _trim(text, start, end)
-                    name = text[start:end]
-                    hit = _link(name) if end > start else None
+                    trimmed = _trim(text, start, end)
+                    name = text[trimmed[0]:trimmed[1]]
+                    hit = _link(name) if trimmed[1] > trimmed[0] else None
+                    if blocked(start, end, hit is not None and hit.kind == "country"):
+                        continue
+                    start, end = trimmed
                     if hit and key(name) not in skip:
                         matched = (j, EntityMention(sent.index, KIND_LABEL[hit.kind], start, end, name,
                                                     source="gazetteer"))

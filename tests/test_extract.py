@@ -239,6 +239,14 @@ def test_a_name_cut_short_is_completed_and_airlines_and_glued_copulas_are_fixed(
     assert ("ORG", "سازمان پست") in by_label(entities)
 
 
+def test_country_names_with_a_conjunction_a_republic_prefix_and_a_glued_conjunction():
+    toks = words("لیستو ، سائوتومه و پرنسیب ، جمهوری مصر و قدرت‌های شرق وغرب آمدند .")
+    entities, *_ = run((toks, (("LOC", 1, 1), ("LOC", 3, 3), ("LOC", 5, 5), ("LOC", 7, 8), ("LOC", 11, 12))))
+    found = by_label(entities)
+    assert {("LOC", "سائوتومه و پرنسیب"), ("LOC", "مصر"), ("LOC", "غرب")} <= found
+    assert not {("LOC", "سائوتومه"), ("LOC", "پرنسیب"), ("LOC", "جمهوری مصر"), ("LOC", "وغرب")} & found
+
+
 def test_latin_names_after_an_organisation_noun_or_in_parentheses():
     toks = words("جان استیوارت کارشناس ارشد موسسه UBS گفت : مرکز مالی لابوئان ( IBFC ) و ICT رشد") + [V("کرد", "کرد"), "."]
     entities, relations, *_ = run((toks, (("PER", 1, 2), ("ORG", 9, 11))))
