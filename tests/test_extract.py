@@ -245,6 +245,9 @@ def test_country_names_with_a_conjunction_a_republic_prefix_and_a_glued_conjunct
     found = by_label(entities)
     assert {("LOC", "سائوتومه و پرنسیب"), ("LOC", "مصر"), ("LOC", "غرب")} <= found
     assert not {("LOC", "سائوتومه"), ("LOC", "پرنسیب"), ("LOC", "جمهوری مصر"), ("LOC", "وغرب")} & found
+    # the kind of a place is not part of its name
+    entities, *_ = run((words("نمایندگان ایالت بلوچستان و استان فارس آمدند ."), (("LOC", 2, 3), ("LOC", 5, 6))))
+    assert {("LOC", "بلوچستان"), ("LOC", "فارس")} <= by_label(entities)
 
 
 def test_latin_names_after_an_organisation_noun_or_in_parentheses():
