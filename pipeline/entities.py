@@ -744,7 +744,17 @@ def propagated_mentions(text: str, sentences: list[Sentence], taken: list[Entity
     """One name, one label per document: untagged repeats of a name NER tagged elsewhere, and
     a person's surname alone («لاگارد» after «کریستین لاگارد»), are mentions too; a name NER
     tagged ORG somewhere but PER elsewhere, or a person's name in `learned_names`, is a person
-    («ترامپ»: NER's label for a name depends on its context, the name's type does not)."""
+    («ترامپ»: NER's label for a name depends on its context, the name's type does not), and a
+    name that follows an organisation word elsewhere («حزب لیکود») is that organisation."""
+    known = learned_names()
+    # «حزب لیکود», «شرکت فولاد مبارکه»: the name after an organisation word names that organisation
+    heads = _rules()["name_head"] | _rules()["company_head"]
+    org_names = {toks[1:] for toks in (tuple(key(m.text).split()) for m in taken if m.label == "ORG")
+                 if len(toks) > 1 and toks[0] in heads}
+    for m in taken:
+        toks = tuple(key(m.text).split())
+        if m.label == "PER" and toks in org_names and known.get(toks) != "PER":
+            m.label = "ORG"
     names: dict[tuple[str, ...], str] = {}
     for m in taken:
         if m.label in ("PER", "ORG", "LOC"):
@@ -753,7 +763,6 @@ def propagated_mentions(text: str, sentences: list[Sentence], taken: list[Entity
                 names[toks] = m.label
             if m.label == "PER" and len(toks) > 1 and len(toks[-1]) >= MIN_SURNAME_CHARS:
                 names.setdefault((toks[-1],), "PER")
-    known = learned_names()
     for m in taken:  # label consistency: a person's name is a person everywhere (and in names.tsv)
         toks = tuple(key(m.text).split())
         if m.label in ("ORG", "LOC", "FAC", "PRO", "EVENT") and not m.kb_id and _link(m.text) is None \

@@ -250,6 +250,15 @@ def test_country_names_with_a_conjunction_a_republic_prefix_and_a_glued_conjunct
     assert {("LOC", "بلوچستان"), ("LOC", "فارس")} <= by_label(entities)
 
 
+def test_a_name_after_a_party_word_elsewhere_is_that_party_not_a_person():
+    entities, *_ = run(
+        (words("حزب لیکود به ریاست نتانیاهو رای") + [V("آورد", "آورد"), "."], (("ORG", 1, 2), ("PER", 5, 5))),
+        (words("لیکود با نتانیاهو به کابینه‌ای نخواهد رسید ."), (("PER", 1, 1), ("PER", 3, 3))),
+    )
+    found = by_label(entities)
+    assert ("ORG", "لیکود") in found and ("PER", "لیکود") not in found and ("PER", "نتانیاهو") in found
+
+
 def test_latin_names_after_an_organisation_noun_or_in_parentheses():
     toks = words("جان استیوارت کارشناس ارشد موسسه UBS گفت : مرکز مالی لابوئان ( IBFC ) و ICT رشد") + [V("کرد", "کرد"), "."]
     entities, relations, *_ = run((toks, (("PER", 1, 2), ("ORG", 9, 11))))
