@@ -332,7 +332,6 @@ def marked_object(parse: Parse, units: list[Unit], n: int, until: int) -> bool:
         if key(parse.word(nxt).text) != "و" or n + 1 >= len(units) or _next_word(parse, nxt, until) != units[n + 1].first:
             return False
         n += 1
-    return False
 
 
 def _coordination(parse: Parse, units: list[Unit], n: int, names: set[int]) -> list[Unit]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from pipeline.entities import EntityMention, by_sentence
 from pipeline.syntax import PREPOSITIONS, Parse, is_punct, key, read_tsv
-from pipeline.titles import TitlePhrase, find_titles, leader_titles, mention_map
+from pipeline.titles import TitlePhrase, find_titles, marked_titles, mention_map
 
 ACTOR_LABELS = frozenset({"PER", "ORG", "LOC", "FAC"})
 PAIR_WINDOW = 1  # sentences back that «دو طرف» looks for two persons
@@ -302,9 +302,10 @@ TITLE_MODIFIERS = frozenset({"فقید", "اسبق", "سابق", "کنونی", "
 PLACE_KINDS = frozenset({"ایالت", "استان", "شهر"})
 
 
+@functools.cache
 def _leader(title_key: str) -> bool:
     """A head of state or government's title, with its specifiers («رهبر اولین …»)."""
-    return title_key.startswith(tuple(_title_key(t) for t in leader_titles()))
+    return title_key.startswith(tuple(_title_key(t) for t in marked_titles("leader")))
 
 
 def _title_key(text: str) -> str:

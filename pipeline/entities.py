@@ -370,9 +370,11 @@ def _is_junk(m: EntityMention) -> bool:
 def clean_mention(text: str, m: EntityMention) -> list[EntityMention]:
     """One NER mention -> the entity mentions it stands for (possibly none)."""
     m = _set(text, m, m.start, m.end)
-    m = _uncopula(text, _unglue(text, _unquote(text, _unseparate(text, m))))
-    m = _drop_trailing(text, _org_final(text, _relabel_facility(text, _desk(text, _trim_title(text, _country_tail(text, _unglue(text, _strip_prefixes(text, m))))))))
-    m = _place_before_country(text, _person_before_title(text, m))
+    # each step one repair, in this order (a prefix stripped can uncover a glued conjunction)
+    for step in (_unseparate, _unquote, _unglue, _uncopula, _strip_prefixes, _unglue, _country_tail,
+                 _trim_title, _desk, _relabel_facility, _org_final, _drop_trailing, _person_before_title,
+                 _place_before_country):
+        m = step(text, m)
     out = []
     for part in _portfolio(text, m):
         out += _split_body(text, part)

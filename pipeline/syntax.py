@@ -206,7 +206,8 @@ def match_pattern(parse: Parse, at: int, tokens: tuple[str, ...]) -> list[int] |
     return walk(at, 0)
 
 
-FUTURE_AUXILIARIES = frozenset(neg + "خواه" + ending for neg in ("", "ن") for ending in ("م", "ی", "د", "یم", "ید", "ند"))
+FUTURE_AUXILIARIES = frozenset(negation + "خواه" + person for negation in ("", "ن")
+                               for person in ("م", "ی", "د", "یم", "ید", "ند"))
 
 
 def _future_auxiliary(word: Word) -> bool:

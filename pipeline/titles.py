@@ -26,14 +26,11 @@ def title_lexicon() -> dict[str, str]:
     return {key(row[0]).replace(" ", ""): row[1] for row in read_tsv("titles.tsv")}
 
 
-def _marked_titles(mark: str) -> frozenset[str]:
-    return frozenset(key(row[0]).replace(" ", "") for row in read_tsv("titles.tsv") if len(row) > 2 and row[2] == mark)
-
-
 @functools.cache
-def leader_titles() -> frozenset[str]:
-    """Title keys of heads of state or government (titles.tsv rows marked `leader`)."""
-    return _marked_titles("leader")
+def marked_titles(mark: str) -> frozenset[str]:
+    """Title keys of titles.tsv rows marked `mark` (leader: heads of state or government;
+    counterpart: «همتا», who holds the office of the title before it)."""
+    return frozenset(key(row[0]).replace(" ", "") for row in read_tsv("titles.tsv") if len(row) > 2 and row[2] == mark)
 
 
 @dataclass
@@ -123,7 +120,7 @@ def find_titles(parse: Parse, mentions: list[EntityMention]) -> list[TitlePhrase
             chain, chain_end, object_text = [country], title_last, country.text  # «سناتور شیلیایی»
             title_last -= 1
         text = parse.text(wid, title_last)
-        if found and key(parse.text(wid, last)).replace(" ", "") in _marked_titles("counterpart"):
+        if found and key(parse.text(wid, last)).replace(" ", "") in marked_titles("counterpart"):
             text = found[-1].text  # «همتای ایرانی خود»: the same office as the title before it
         phrase = TitlePhrase(parse.sent.index, wid, title_last, text, relation,
                              chain, object_text, chain_end if chain else title_last)
