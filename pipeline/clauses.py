@@ -458,6 +458,10 @@ def speaker_before(speakers: list[tuple[int, list[Actor]]], wid: int) -> list[Ac
     return before[-1] if before else []
 
 
+def _third_plural(word) -> bool:
+    return is_verb(word) and "Person=3" in word.feats and "Number=Plur" in word.feats
+
+
 def holder(parse: Parse, match, resolver: Resolver, speakers: list[tuple[int, list[Actor]]],
            last_speakers: list[Actor], last_actors: list[Actor], genitive: bool = False) -> list[Actor]:
     """Who holds the position / does the action named by the words `match.ids`: a possessor
@@ -475,10 +479,16 @@ def holder(parse: Parse, match, resolver: Resolver, speakers: list[tuple[int, li
         if actors:
             return actors
     start = object_start(parse, match.first)
+    # inside reported speech, the actor is looked for after the speaker («X گفت: …»)
+    quoted = max((end + 1 for end, _ in speakers if end < match.first), default=1)
     actors = (parties_after(parse, match, resolver)
-              or (start is not None and nearest_actor_left(parse, start, resolver))
-              or nearest_actor_left(parse, match.first, resolver))
+              or (start is not None and nearest_actor_left(parse, start, resolver, quoted))
+              or nearest_actor_left(parse, match.first, resolver, quoted))
     if actors:
         return actors
-    # a subjectless clause inside reported speech states the speaker's position
-    return speaker_before(speakers, match.first)
+    # a subjectless clause inside reported speech states the speaker's position, unless its verb
+    # says a group acts («… اشغال کرده‌اند و می‌خواهند …»: the occupiers, not the spokesman)
+    speaker = speaker_before(speakers, match.first)
+    if len(speaker) == 1 and any(_third_plural(parse.word(i)) for i in verbs):
+        return []
+    return speaker

@@ -463,6 +463,18 @@ def test_commemorating_is_favour_and_coordinated_names_are_two_issues():
     assert found == {("جامعه اسلامی", "روز قدس", "favor"), ("جامعه اسلامی", "آرمان آزادی فلسطین", "favor")}
 
 
+def test_a_group_s_wish_in_reported_speech_is_not_the_speaker_s():
+    plural = "Number=Plur|Person=3|Tense=Pres"
+    toks = words("سایکوا ، معاون سخنگوی دولت تایلند گفت : هزاران نفر مقر را اشغال") + [
+        V("کرده‌اند", "کرد", feats=plural.replace("Tense=Pres", "VerbForm=Part")), "و",
+        V("می‌خواهند", "خواست", feats=plural)] + words("برنامه‌های خود پخش") + [V("شود", "شد"), "."]
+    assert _stances((toks, (("PER", 1, 1), ("LOC", 6, 6)))) == []
+    # a wish voiced in the singular stays the speaker's
+    toks = words("سایکوا گفت :") + [V("می‌خواهد", "خواست", feats="Number=Sing|Person=3|Tense=Pres")] + words(
+        "انتخابات زودهنگام برگزار") + [V("شود", "شد"), "."]
+    assert [(a, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [("سایکوا", "favor")]
+
+
 def test_favor_against_and_negation():
     favor = [V("می‌کند", "کرد")]
     against = [V("نمی‌کند", "کرد", feats="Polarity=Neg")]
