@@ -278,8 +278,8 @@ def _resolve_issue(parse: Parse, ids: list[int], parses: dict[int, Parse], state
                 continue
             if wid > 1 and key(other.word(wid - 1).text) in DEMONSTRATIVES:
                 continue
-            np = clauses.np_after(other, wid)[:MAX_TARGET_WORDS]
-            np = [i for i in np if other.word(i).deprel != "compound:lvc"]
+            np = clauses.np_after(other, wid, clauses.NP_STOPS | clauses.PREPOSITIONS)[:MAX_TARGET_WORDS]
+            np = [i for i in np if i < limit and other.word(i).deprel != "compound:lvc"]
             if len(np) > 1:
                 return clauses.phrase_text(other, clauses.trim_phrase(other, np[0], np[-1]))
     return None

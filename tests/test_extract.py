@@ -475,6 +475,13 @@ def test_a_group_s_wish_in_reported_speech_is_not_the_speaker_s():
     assert [(a, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [("سایکوا", "favor")]
 
 
+def test_a_demonstrative_issue_resolves_to_the_noun_phrase_not_the_clause_after_it():
+    toks = words("۳۹۷ نماینده از طرح کامرون برای حمله هوایی حمایت و ۲۲۳ نماینده با این طرح مخالفت") + [
+        V("کردند", "کرد"), "."]
+    against = [t for a, t, p, *_ in _stances((toks, (("PER", 5, 5),))) if p == "against"]
+    assert against == ["طرح کامرون"]
+
+
 def test_favor_against_and_negation():
     favor = [V("می‌کند", "کرد")]
     against = [V("نمی‌کند", "کرد", feats="Polarity=Neg")]
