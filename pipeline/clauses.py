@@ -12,7 +12,8 @@ import functools
 from dataclasses import dataclass
 
 from pipeline.coref import Actor, Resolver, generic_actors
-from pipeline.syntax import CLAUSE_MARKERS, PREPOSITIONS, Parse, is_punct, is_verb, key, read_tsv
+from pipeline.nlp import Word
+from pipeline.syntax import CLAUSE_MARKERS, PREPOSITIONS, QUOTES, Parse, is_punct, is_verb, key, read_tsv
 
 FIRST_PERSON = frozenset({"ما", "من"})
 # Openers of adverbial clauses: an actor inside one is not the main clause's subject
@@ -307,9 +308,6 @@ def nearest_actor_left(parse: Parse, wid: int, resolver: Resolver, stop: int = 1
     return []
 
 
-QUOTES = frozenset({"«", "»", '"'})
-
-
 def _next_word(parse: Parse, wid: int, until: int) -> int | None:
     """The first word after `wid` (before `until`) that is not a quotation mark."""
     nxt = wid + 1
@@ -329,7 +327,9 @@ def marked_object(parse: Parse, units: list[Unit], n: int, until: int) -> bool:
             return False
         if key(parse.word(nxt).text) == "را":
             return True
-        if key(parse.word(nxt).text) != "و" or n + 1 >= len(units) or _next_word(parse, nxt, until) != units[n + 1].first:
+        coordinated = (key(parse.word(nxt).text) == "و" and n + 1 < len(units)
+                       and _next_word(parse, nxt, until) == units[n + 1].first)
+        if not coordinated:
             return False
         n += 1
 
@@ -458,7 +458,7 @@ def speaker_before(speakers: list[tuple[int, list[Actor]]], wid: int) -> list[Ac
     return before[-1] if before else []
 
 
-def _third_plural(word) -> bool:
+def _third_plural(word: Word) -> bool:
     return is_verb(word) and "Person=3" in word.feats and "Number=Plur" in word.feats
 
 

@@ -135,7 +135,7 @@ def _uncopula(text: str, m: EntityMention) -> EntityMention:
     if not m.text.endswith("ست") or _link(m.text) is not None:
         return m
     bare = m.text[:-2]
-    last = bare.split()[-1] if bare.split() else ""
+    last = (bare.split() or [""])[-1]
     if len(last) >= 3 and last[-1] in "او" and (_link(bare) is not None or _link(last) is not None):
         return _set(text, m, m.start, m.end - 2)
     return m
@@ -715,7 +715,7 @@ def _complete_names(text: str, sentences: list[Sentence], mentions: list[EntityM
     named = [m for m in mentions if m.label in ("PER", "ORG", "LOC", "FAC")]
     # a firm's own name too: «شرکت لوفت هانزا» names «لوفت هانزا»
     names = {tuple(key(n.text).split()) for m in named for n in (m, media_name(text, m))}
-    names = {n for n in names if len(n) > 1}
+    names = sorted((n for n in names if len(n) > 1), key=len, reverse=True)  # longest first
     if not names:
         return
     in_sentence = by_sentence(mentions)
@@ -728,7 +728,7 @@ def _complete_names(text: str, sentences: list[Sentence], mentions: list[EntityM
             if first is None or last is None or m.label in VALUE_LABELS:
                 continue
             own = tuple(keys[first:last + 1])
-            for name in sorted(names, key=len, reverse=True):
+            for name in names:
                 at = next((p for p in range(len(name) - len(own) + 1) if name[p:p + len(own)] == own), None)
                 if at is None or len(name) == len(own):
                     continue

@@ -387,12 +387,16 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
     return event
 
 
-def _marker_before(parse: Parse, wid: int, markers: frozenset[str], window: int) -> bool:
-    """One of `markers` among the `window` words before `wid`, in its clause."""
+def _marker_before(parse: Parse, wid: int, markers: frozenset[str], window: int,
+                   crossing: frozenset[str] = frozenset()) -> bool:
+    """One of `markers` among the `window` words before `wid`, in its clause (verbs whose lemma
+    is in `crossing` do not end it)."""
     for current in range(wid - 1, max(0, wid - 1 - window), -1):
         w = parse.word(current)
         if key(w.text) in markers:
             return True
+        if is_verb(w) and key(w.lemma) in crossing:
+            continue
         if (is_punct(w) and key(w.text) not in ("«", "»")) or is_verb(w) or key(w.text) == "که":
             return False
     return False
@@ -401,13 +405,7 @@ def _marker_before(parse: Parse, wid: int, markers: frozenset[str], window: int)
 def _wished(parse: Parse, match: PatternMatch) -> bool:
     """A nominal trigger inside the noun phrase a demand opens («خواستار جایگزینی مذاکره»)."""
     nominal = not any(is_verb(parse.word(i)) for i in match.ids)
-    if not nominal:
-        return False
-    before = match.first - 1
-    if before > 1 and is_verb(parse.word(before)) and key(parse.word(before).lemma) in WISH_VERBS \
-            and key(parse.word(before - 1).text) in WISH_MARKERS:
-        return True
-    return _marker_before(parse, match.first, WISH_MARKERS, WISH_WINDOW)
+    return nominal and _marker_before(parse, match.first, WISH_MARKERS, WISH_WINDOW, WISH_VERBS)
 
 
 def _hypothetical(parse: Parse, match: PatternMatch) -> bool:

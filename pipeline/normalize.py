@@ -24,6 +24,7 @@ MAX_PASSES = 4  # hazm passes per chunk looking for a fixed point
 # Letters after which a ZWNJ changes the written shape (they join to the next letter).
 JOINING_LETTERS = set("بپتثجچحخسشصضطظعغفقکگلمنهیئ")
 ZWNJ_AFFIXES = Path(__file__).parent / "data" / "zwnj_affixes.tsv"
+SPACED_COMPOUNDS = Path(__file__).parent / "data" / "spaced_compounds.tsv"
 MIN_PART_FREQ = 1000  # hazm corpus count below which a part is too rare to trust
 AMBIGUOUS_SHARE = 0.25  # a second split this plausible (vs the best) makes a word ambiguous (lexicon and rules)
 # Persian letters (no digits or punctuation, which share the Arabic block) and ZWNJ.
@@ -155,29 +156,22 @@ def _normalize_prose(piece: str) -> str:
     return lead + _normalize_core(core) + trail
 
 
-SPACED_COMPOUNDS = Path(__file__).parent / "data" / "spaced_compounds.tsv"
-
-
 @functools.cache
-def _spaced_compound() -> re.Pattern | None:
+def _spaced_compound() -> re.Pattern:
     """«گفت و گو(ی|ها|های)»-style nouns of spaced_compounds.tsv, one pattern for all."""
     pairs = [line.split("\t") for line in SPACED_COMPOUNDS.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
-    if not pairs:
-        return None
     alternatives = "|".join(f"({re.escape(a)}) +و +({re.escape(b)})" for a, b in pairs)
     return re.compile(rf"(?<![\w\u200c])(?:{alternatives})(?=(?:ی|یی|ها|های|هایی)?(?![\w\u200c]))")
 
 
 def join_spaced_compounds(text: str) -> str:
     """«گفت و گو» -> «گفت‌وگو» (see spaced_compounds.tsv)."""
-    pattern = _spaced_compound()
-    if pattern is None:
-        return text
     def joined(m: re.Match) -> str:
         first, second = (g for g in m.groups() if g)
         return f"{first}{ZWNJ}و{second}"
-    return pattern.sub(joined, text)
+
+    return _spaced_compound().sub(joined, text)
 
 
 def _normalize_core(chunk: str) -> str:

@@ -17,10 +17,9 @@ from dataclasses import dataclass, replace
 
 from pipeline.coref import Actor, Resolver
 from pipeline.entities import EntityMention
-from pipeline.syntax import Parse, infinitive, is_negated, is_punct, key, read_tsv
+from pipeline.syntax import QUOTES, Parse, infinitive, is_negated, is_punct, key, read_tsv
 from pipeline.titles import TitlePhrase
 
-QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})
 LEAD_WINDOW = 2  # sentences after a bare title in which its holder may be named
 SKIP_WORDS = 3  # what «...» may skip
 

@@ -26,6 +26,7 @@ PREPOSITIONS = frozenset({
 PHRASE_BREAKERS = frozenset({"که", "و", "یا", "اما", "ولی", "را", "تا", "چون", "زیرا", "اگر",
                              "است", "بود", "هست", "نیست", "شد", "باشد", "می‌باشد"})
 CLAUSE_MARKERS = frozenset({"که", "اما", "ولی", "لیکن", "زیرا", "چون", "اگر", "چنانچه", "تا"})
+QUOTES = frozenset({"«", "»", '"', "“", "”", "'"})  # transparent around names
 
 
 def key(text: str) -> str:

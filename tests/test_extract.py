@@ -237,6 +237,9 @@ def test_a_name_cut_short_is_completed_and_airlines_and_glued_copulas_are_fixed(
     # a word ending in «ست» that is no name plus copula stays as it is
     entities, *_ = run((words("سازمان پست ایران کار کرد ."), (("ORG", 1, 2), ("LOC", 3, 3))))
     assert ("ORG", "سازمان پست") in by_label(entities)
+    # nor does a name ending in a vowel + «ست» that is not a known name without it
+    entities, *_ = run((words("موسسه پادکاست خبر داد ."), (("ORG", 1, 2),)))
+    assert ("ORG", "پادکاست") in by_label(entities)  # (the firm called by its own name)
 
 
 def test_country_names_with_a_conjunction_a_republic_prefix_and_a_glued_conjunction():

@@ -85,7 +85,8 @@ RECIPES["depparse_retagged"] = ["pipeline.training.parser_more"] + [
 # PerDT training sentences tagged, lemmatised and parsed by the installed models (`train
 # silver_parsed` first), keeping the saved vocabularies; saved apart, as depparse_silver.pt.
 RECIPES["depparse_silver"] = ["pipeline.training.parser_more"] + [
-    a.replace("fa.train.conllu", "fa.silver_parsed.mixed.conllu") for a in RECIPES["depparse_more"][1:]] + ["--save_name", "depparse_silver.pt"]
+    "depparse_silver.pt" if a == "depparse.pt" else a.replace("fa.train.conllu", "fa.silver_parsed.mixed.conllu")
+    for a in RECIPES["depparse_more"][1:]]
 # Tagger on the treebanks + Seraji UD 1.x (UPOS only), names tagged PROPN as PerDT does
 # (`train propn` first); better on PerDT dev, not on PerDT test from raw text: not shipped.
 RECIPES["pos_names"] = [a.replace("{work}/ud/fa.train.conllu",

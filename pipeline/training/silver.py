@@ -78,8 +78,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(sentences)} sentences -> {args.out}")
     if args.parse and args.treebank:
         mixed = args.out.with_name(args.out.stem + ".mixed.conllu")
-        mixed.write_text(args.treebank.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-                         + args.out.read_text(encoding="utf-8"), encoding="utf-8")
+        tmp.write_text(args.treebank.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+                       + args.out.read_text(encoding="utf-8"), encoding="utf-8")
+        tmp.replace(mixed)
         print(f"{args.treebank} + {args.out} -> {mixed}")
 
 
