@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MODELS, ROOT, needs_models
-from pipeline.nlp import ModelsNotFound, analyse_documents, describe_models, models_dir
+from pipeline.nlp import ModelsNotFound, analyse_documents, describe_models, keep_lexicon_words, models_dir
 from pipeline.normalize import normalize
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -41,6 +41,20 @@ def test_a_stanza_resources_directory_loads_through_the_same_path(tmp_path, samp
     assert [(w.text, w.upos, w.head) for s in theirs for w in s.words] == \
            [(w.text, w.upos, w.head) for s in ours for w in s.words]
     assert "ner=arman" in describe_models(resources)
+
+
+def test_lexicon_words_flagged_as_word_plus_clitic_stay_whole():
+    flagged = [[("کاهش", True), "قیمت", ("کتابش", True), ("گسترش", True), "روابط"]]
+    assert keep_lexicon_words(flagged) == [["کاهش", "قیمت", ("کتابش", True), "گسترش", "روابط"]]
+    assert keep_lexicon_words([[("خودش", True)]]) == [[("خودش", True)]]  # hazm: a pronoun, split
+
+
+@needs_models
+def test_frequent_nouns_ending_like_a_clitic_are_one_word():
+    text = normalize("کاهش قیمت نفت و گسترش روابط با لیبی قطعی است و وی کتابش را خواند.").text
+    words = [w.text for s in analyse_documents([text], MODELS)[0] for w in s.words]
+    assert "کاهش" in words and "گسترش" in words
+    assert "کاه" not in words and "گستر" not in words
 
 
 def test_a_folder_without_models_is_a_clear_error(tmp_path):
