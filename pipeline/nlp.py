@@ -153,6 +153,19 @@ def segments(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if text[s:e].strip()]
 
 
+NAME_LABELS = frozenset({"PER", "ORG", "LOC", "FAC"})
+
+
+def _names_as_propn(words: list[Word], mentions: list[Mention]) -> None:
+    """A noun inside a name the NER found is a proper noun, as PerDT tags it: the tagger's
+    largest error is PROPN -> NOUN («وزارت امور خارجه», «محمد»); on PerDT dev, of the nouns
+    inside PER/ORG/LOC/FAC names 33 are PROPN in gold and 5 NOUN."""
+    spans = [(m.start, m.end) for m in mentions if m.label in NAME_LABELS]
+    for w in words:
+        if w.upos == "NOUN" and any(start <= w.start and w.end <= end for start, end in spans):
+            w.upos = "PROPN"
+
+
 def _convert(doc, offset: int, first_index: int) -> list[Sentence]:
     sentences = []
     for i, sent in enumerate(doc.sentences):
@@ -164,6 +177,7 @@ def _convert(doc, offset: int, first_index: int) -> list[Sentence]:
                                   token.start_char + offset, token.end_char + offset))
         mentions = [Mention(ent.type, ent.start_char + offset, ent.end_char + offset, ent.text)
                     for ent in sent.ents]
+        _names_as_propn(words, mentions)
         start, end = sent.tokens[0].start_char + offset, sent.tokens[-1].end_char + offset
         sentences.append(Sentence(first_index + i, start, end, "", words, mentions))
     return sentences

@@ -341,9 +341,21 @@ def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[in
         if opening[0] in CLAUSE_OPENERS or " ".join(opening) in CLAUSE_OPENERS:
             return [], False  # «با تاکید بر اینکه …»: a statement reported, not an issue favoured
         adjectives = {parse.word(i).text for i in ids if key(parse.word(i).lemma) == key(parse.word(i).text)}
+        if spec in ("ccomp", "modal") and _verbal_noun_last(parse, ids):
+            # «[تحریم‌ها را] رفع کند» -> «رفع تحریم‌ها»: the wanted action named as a noun phrase
+            rest = clauses.phrase_text(parse, ids[:-1], resolver)
+            return [_plain(f"{parse.word(ids[-1]).text} {rest}".strip(), adjectives)], reverse
         return [_plain(t, adjectives) for piece in _split_at(ids, joins) for part in _split_coordination(parse, piece)
                 if (t := clauses.phrase_text(parse, part, resolver))], reverse
     return [], False
+
+
+def _verbal_noun_last(parse: Parse, ids: list[int]) -> bool:
+    """The clause ends with the noun of a light verb construction («… را تشکیل [دهد]»), not of
+    a prepositional one («در دست [داشته باشم]»)."""
+    w = parse.word(ids[-1])
+    return len(ids) > 1 and w.upos == "NOUN" and w.deprel == "compound:lvc" \
+        and key(parse.word(ids[-2]).text) not in clauses.PREPOSITIONS
 
 
 def _plain(phrase: str, keep: set[str] = frozenset()) -> str:

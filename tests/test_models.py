@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MODELS, ROOT, needs_models
-from pipeline.nlp import ModelsNotFound, analyse_documents, describe_models, keep_lexicon_words, models_dir
+from pipeline.nlp import (Mention, ModelsNotFound, Word, _names_as_propn, analyse_documents, describe_models,
+                          keep_lexicon_words, models_dir)
 from pipeline.normalize import normalize
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -47,6 +48,16 @@ def test_lexicon_words_flagged_as_word_plus_clitic_stay_whole():
     flagged = [[("کاهش", True), "قیمت", ("کتابش", True), ("گسترش", True), "روابط"]]
     assert keep_lexicon_words(flagged) == [["کاهش", "قیمت", ("کتابش", True), "گسترش", "روابط"]]
     assert keep_lexicon_words([[("خودش", True)]]) == [[("خودش", True)]]  # hazm: a pronoun, split
+
+
+def test_nouns_inside_names_are_proper_nouns():
+    text = "وزارت امور خارجه ایران جلسه گذاشت"
+    words, start = [], 0
+    for i, (form, upos) in enumerate(zip(text.split(), ["NOUN", "NOUN", "ADJ", "PROPN", "NOUN", "VERB"]), 1):
+        words.append(Word(i, form, form, upos, "", 0, "dep", start, start + len(form)))
+        start += len(form) + 1
+    _names_as_propn(words, [Mention("ORG", 0, 22, text[:22]), Mention("DAT", 23, 27, "جلسه")])
+    assert [w.upos for w in words] == ["PROPN", "PROPN", "ADJ", "PROPN", "NOUN", "VERB"]
 
 
 @needs_models
