@@ -847,6 +847,16 @@ def test_a_war_named_in_passing_is_not_waged_by_the_speaker():
     assert [(e.actor, e.location) for e in assaults] == [("انگلیس", "سوریه")]
 
 
+def test_shooting_and_aggression_are_assaults():
+    toks = words("ارتش اسرائیل به روستای بلعین شلیک") + [V("کرد", "کرد"), "."]
+    assaults = [e for e in _events((toks, (("ORG", 1, 2), ("LOC", 5, 5)))) if e.event_type == "ASSAULT"]
+    assert [(e.trigger, e.actor) for e in assaults] == [("شلیک کرد", "ارتش اسرائیل")]
+    toks = words("ایران تجاوزات رژیم صهیونیستی به غزه را محکوم") + [V("کرد", "کرد"), "."]
+    assaults = [e for e in _events((toks, (("LOC", 1, 1), ("ORG", 3, 4), ("LOC", 6, 6))))
+                if e.event_type == "ASSAULT"]
+    assert [(e.actor, e.recipient) for e in assaults] == [("رژیم صهیونیستی", "غزه")]
+
+
 def test_obligations_wishes_and_lifting_are_not_events():
     # «بوش: سوریه بایستی حامیان صدام را اخراج کند»: a modal; «… خواست تا … اخراج کند» (present
     # without «می», the tagger gave no mood); «رفع تحریم‌ها»: sanctions lifted, not imposed
