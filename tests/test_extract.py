@@ -1116,6 +1116,11 @@ def test_an_unnamed_group_subject_hope_and_a_requested_object():
         V("دهد", "داد"), "."]
     assert _stances((toks, (("PER", 1, 1), ("LOC", 6, 6)))) == [
         ("لاگارد", "اروپا تعرفه‌ها کاهش", "favor", False, "normal")]
+    # «واشنگتن انتظار دارد …»: what an actor expects to happen is what it wants
+    toks = words("واشنگتن انتظار") + [V("دارد", "داشت")] + words("روابط چین و تایوان بدون جنگ حل") + [
+        V("شود", "شد"), "."]
+    assert _stances((toks, (("LOC", 1, 1), ("LOC", 5, 5), ("LOC", 7, 7)))) == [
+        ("واشنگتن", "روابط چین و تایوان بدون جنگ حل", "favor", False, "normal")]
     # «X را خواستار شد»: the object before the cue
     toks = words("ایران آزادی زندانیان را خواستار") + [V("شد", "شد"), "."]
     assert _stances((toks, (("LOC", 1, 1),))) == [("ایران", "آزادی زندانیان", "favor", False, "normal")]
