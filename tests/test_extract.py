@@ -1121,6 +1121,12 @@ def test_an_unnamed_group_subject_hope_and_a_requested_object():
         V("شود", "شد"), "."]
     assert _stances((toks, (("LOC", 1, 1), ("LOC", 5, 5), ("LOC", 7, 7)))) == [
         ("واشنگتن", "روابط چین و تایوان بدون جنگ حل", "favor", False, "normal")]
+    # «ضمن ابراز تأسف از اینکه …»: regret over what happened opposes it
+    toks = words("لبنان ضمن ابراز تأسف از اینکه لبنان از رأی محروم") + [V("شده", "شد", 13, "cop"), "،",
+                                                                         V("گفت", "گفت")] + words(
+        "حق خود را پرداخت") + [V("می‌کند", "کرد"), "."]
+    assert _stances((toks, (("LOC", 1, 1), ("LOC", 7, 7)))) == [
+        ("لبنان", "لبنان از رأی محروم", "against", False, "normal")]
     # «X را خواستار شد»: the object before the cue
     toks = words("ایران آزادی زندانیان را خواستار") + [V("شد", "شد"), "."]
     assert _stances((toks, (("LOC", 1, 1),))) == [("ایران", "آزادی زندانیان", "favor", False, "normal")]
