@@ -93,7 +93,17 @@ def analyse(texts: list[str], folder: Path | None = None, processors: str = PROC
 
     nlp = load_pipeline(str(models_dir(folder)), processors)
     docs = [stanza.Document([], text=t) for t in texts]
-    return nlp(docs) if docs else []
+    if not docs:
+        return []
+    steps = processors.split(",")
+    if "ner" not in steps or "depparse" not in steps:
+        return nlp(docs)
+    # NER before the parse, so the parser reads names as PROPN, the way it was trained
+    docs = nlp.process(docs, [p for p in steps if p != "depparse"])
+    for doc in docs:
+        for sent in doc.sentences:
+            _names_as_propn(sent)
+    return nlp.process(docs, ["depparse"])
 
 
 @dataclass(slots=True)
@@ -156,14 +166,17 @@ def segments(text: str) -> list[tuple[int, int]]:
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "FAC"})
 
 
-def _names_as_propn(words: list[Word], mentions: list[Mention]) -> None:
-    """A noun inside a name the NER found is a proper noun, as PerDT tags it: the tagger's
-    largest error is PROPN -> NOUN («وزارت امور خارجه», «محمد»); on PerDT dev, of the nouns
-    inside PER/ORG/LOC/FAC names 33 are PROPN in gold and 5 NOUN."""
-    spans = [(m.start, m.end) for m in mentions if m.label in NAME_LABELS]
-    for w in words:
-        if w.upos == "NOUN" and any(start <= w.start and w.end <= end for start, end in spans):
-            w.upos = "PROPN"
+def _names_as_propn(sentence) -> None:
+    """A noun inside a name the NER found is a proper noun, as PerDT tags it (on a Stanza
+    sentence, before the parse): the tagger's largest error is PROPN -> NOUN («وزارت امور
+    خارجه», «محمد»); on PerDT dev, of the nouns inside PER/ORG/LOC/FAC names 33 are PROPN in
+    gold and 5 NOUN."""
+    spans = [(m.start_char, m.end_char) for m in sentence.ents if m.type in NAME_LABELS]
+    for token in sentence.tokens:
+        if any(start <= token.start_char and token.end_char <= end for start, end in spans):
+            for w in token.words:
+                if w.upos == "NOUN":
+                    w.upos = "PROPN"
 
 
 def _convert(doc, offset: int, first_index: int) -> list[Sentence]:
@@ -177,7 +190,6 @@ def _convert(doc, offset: int, first_index: int) -> list[Sentence]:
                                   token.start_char + offset, token.end_char + offset))
         mentions = [Mention(ent.type, ent.start_char + offset, ent.end_char + offset, ent.text)
                     for ent in sent.ents]
-        _names_as_propn(words, mentions)
         start, end = sent.tokens[0].start_char + offset, sent.tokens[-1].end_char + offset
         sentences.append(Sentence(first_index + i, start, end, "", words, mentions))
     return sentences
