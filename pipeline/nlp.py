@@ -98,12 +98,12 @@ def analyse(texts: list[str], folder: Path | None = None, processors: str = PROC
     steps = processors.split(",")
     if "ner" not in steps or "depparse" not in steps:
         return nlp(docs)
-    # NER before the parse, so the parser reads names as PROPN, the way it was trained
-    docs = nlp.process(docs, [p for p in steps if p != "depparse"])
+    # NER first, so the lemmatizer and the parser read names as PROPN, the way they were trained
+    docs = nlp.process(docs, [p for p in steps if p not in ("lemma", "depparse")])
     for doc in docs:
         for sent in doc.sentences:
             _names_as_propn(sent)
-    return nlp.process(docs, ["depparse"])
+    return nlp.process(docs, [p for p in steps if p in ("lemma", "depparse")])
 
 
 @dataclass(slots=True)
