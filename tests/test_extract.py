@@ -857,6 +857,15 @@ def test_shooting_and_aggression_are_assaults():
     assert [(e.actor, e.recipient) for e in assaults] == [("رژیم صهیونیستی", "غزه")]
 
 
+def test_consulting_and_exchanging_views_are_consultations():
+    toks = words("ایران با روسیه مشورت") + [V("کرد", "کرد"), "."]
+    consults = [e for e in _events((toks, (("LOC", 1, 1), ("LOC", 3, 3)))) if e.event_type == "CONSULT"]
+    assert [(e.actor, e.recipient) for e in consults] == [("ایران", "روسیه")]
+    toks = words("ظریف با لاوروف تبادل نظر") + [V("کرد", "کرد"), "."]
+    consults = [e for e in _events((toks, (("PER", 1, 1), ("PER", 3, 3)))) if e.event_type == "CONSULT"]
+    assert [(e.actor, e.recipient) for e in consults] == [("ظریف", "لاوروف")]
+
+
 def test_obligations_wishes_and_lifting_are_not_events():
     # «بوش: سوریه بایستی حامیان صدام را اخراج کند»: a modal; «… خواست تا … اخراج کند» (present
     # without «می», the tagger gave no mood); «رفع تحریم‌ها»: sanctions lifted, not imposed
