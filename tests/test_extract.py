@@ -540,6 +540,12 @@ def test_neutral_takes_previous_issue():
          (("ORG", 1, 2),)),
     )
     assert ("حزب ترقی‌خواه", "عضویت نروژ در جامعه اروپا", "neutral", False, "normal") in stances
+    # «این خواسته»: the demand just reported
+    stances = _stances(
+        (words("ایران خواستار رفع تحریم‌ها") + [V("شد", "شد"), "."], (("LOC", 1, 1),)),
+        (words("آمریکا این خواسته را رد") + [V("کرد", "کرد"), "."], (("LOC", 1, 1),)),
+    )
+    assert ("آمریکا", "رفع تحریم‌ها", "against", False, "normal") in stances
 
 
 def test_coordinated_issues_split_by_the_parse():
