@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     em.add_argument("--models", default=None)
     em.add_argument("--json", action="store_true")
     em.add_argument("--limit", type=int, default=0, help="only the first N sentences (quick check)")
+    em.add_argument("--ud-gold", type=Path, default=None,
+                    help="score UD on this CoNLL-U file instead of PerDT test (e.g. work/data/ud/fa.dev.conllu)")
 
     tr = sub.add_parser("train", help="rebuild a model from ../shared/data (see models/README.md)")
     tr.add_argument("processor", help=" | ".join([*DATA_STEPS, *RECIPES, "install"]))
@@ -123,7 +125,7 @@ def cmd_evaluate(args) -> int:
 def cmd_evaluate_models(args) -> int:
     from pipeline.model_eval import evaluate_models, format_scores
 
-    scores = evaluate_models(args.data, args.models, args.limit)
+    scores = evaluate_models(args.data, args.models, args.limit, args.ud_gold)
     print(json.dumps(scores, ensure_ascii=False, indent=1) if args.json else format_scores(scores))
     return 0
 

@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from pipeline import linking
-from pipeline.nlp import Sentence, Word
+from pipeline.nlp import Sentence, Word, hazm_lexicon
 from pipeline.syntax import PUNCT, key, read_tsv, token_alternatives
 
 NER_LABELS = frozenset({"PER", "ORG", "LOC", "FAC", "PRO", "EVENT"})
@@ -637,9 +637,7 @@ def _lexicon(with_unseen: bool = True) -> frozenset[str]:
     """hazm's word list (193k words): a word outside it is likely a foreign name. It lists some
     names never seen in its corpus (frequency 0: «پرنسا», «المنار»); `with_unseen=False` leaves
     them out."""
-    from hazm.utils import words_list
-
-    return frozenset(key(w[0]) for w in words_list() if with_unseen or w[1] > 0)
+    return frozenset(key(word) for word, frequency, _ in hazm_lexicon() if with_unseen or frequency > 0)
 
 
 def _speech_at(words: list[Word], i: int) -> bool:

@@ -56,10 +56,12 @@ def system_conllu(text: str, folder: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def evaluate_ud(data: Path, folder: Path, limit: int = 0) -> dict[str, float]:
+def evaluate_ud(data: Path, folder: Path, limit: int = 0, gold_path: Path | None = None) -> dict[str, float]:
+    """UD scores from raw text on PerDT test, or on `gold_path` (e.g. the PerDT dev split that
+    `persian-extract train data` writes to work/data/ud/fa.dev.conllu)."""
     from stanza.models.common.utils import ud_scores  # the CoNLL 2018 UD evaluation
 
-    gold_path = data / "ud/perdt/fa_perdt-ud-test.conllu"
+    gold_path = gold_path or data / "ud/perdt/fa_perdt-ud-test.conllu"
     if limit:  # a quick check on the first sentences
         blocks = gold_path.read_text(encoding="utf-8").strip().split("\n\n")[:limit]
         tmp_gold = Path(tempfile.mkstemp(suffix=".conllu")[1])
@@ -97,9 +99,9 @@ def ner_packages(folder: Path) -> list[str]:
     return sorted(resources["fa"].get("ner", {}))
 
 
-def evaluate_models(data: Path, models: str | None = None, limit: int = 0) -> dict:
+def evaluate_models(data: Path, models: str | None = None, limit: int = 0, ud_gold: Path | None = None) -> dict:
     folder = models_dir(models)
-    result: dict = {"ud": evaluate_ud(data, folder, limit), "ner": {"per_type": defaultdict(dict)}}
+    result: dict = {"ud": evaluate_ud(data, folder, limit, ud_gold), "ner": {"per_type": defaultdict(dict)}}
     for name in NER_SETS:
         if name not in ner_packages(folder):
             result["ner"][name] = None  # no model trained on this corpus is installed
@@ -112,7 +114,7 @@ def evaluate_models(data: Path, models: str | None = None, limit: int = 0) -> di
 
 
 def format_scores(scores: dict) -> str:
-    lines = ["PerDT test (from raw text, CoNLL 2018 UD eval, F1 %):"]
+    lines = ["UD from raw text (PerDT test unless --ud-gold; CoNLL 2018 UD eval, F1 %):"]
     lines += [f"  {k:10s} {v:6.2f}" for k, v in scores["ud"].items()]
     for name in NER_SETS:
         value = scores["ner"].get(name)

@@ -69,12 +69,18 @@ def load_pipeline(folder: str, processors: str = PROCESSORS, tokenize_pretokeniz
 
 
 @functools.cache
+def hazm_lexicon() -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    """hazm's word list (193k words), read once: (word, corpus frequency, tags)."""
+    from hazm.utils import words_list
+
+    return tuple(words_list())
+
+
+@functools.cache
 def lexicon_words() -> frozenset[str]:
     """Words of hazm's lexicon that are words in their own right: tagged, and never as a pronoun
     (hazm tags «خودش», «منش» PRO: those are a word + clitic)."""
-    from hazm.utils import words_list
-
-    return frozenset(word for word, _, tags in words_list() if tags != ("0",) and "PRO" not in tags)
+    return frozenset(word for word, _, tags in hazm_lexicon() if tags != ("0",) and "PRO" not in tags)
 
 
 def keep_lexicon_words(sentences: list[list]) -> list[list]:
@@ -88,7 +94,8 @@ def keep_lexicon_words(sentences: list[list]) -> list[list]:
 
 
 def analyse(texts: list[str], folder: Path | None = None, processors: str = PROCESSORS):
-    """Stanza Documents for normalised texts, processed together in one batched call."""
+    """Stanza Documents for normalised texts, processed together (batched): the NER before the
+    lemmatizer and parser when all three run."""
     import stanza
 
     nlp = load_pipeline(str(models_dir(folder)), processors)

@@ -584,6 +584,10 @@ def _events(*specs, decimal_order="standard"):
     return events
 
 
+def _events_of(event_type: str, *specs):
+    return [e for e in _events(*specs) if e.event_type == event_type]
+
+
 def test_aid_amount_currency_date_and_recipient():
     toks = words("دولت نروژ ، در سال ۱۹۸۹ ، ۵ / ۹۱۷ میلیون دلار صرف کمک به کشورهای در حال توسعه") + [
         V("نموده", "نمود"), AUX("است", "است", deprel="aux"), "."]
@@ -848,27 +852,25 @@ def test_a_war_named_in_passing_is_not_waged_by_the_speaker():
     # the attacker named in the trigger's own phrase still makes one
     toks = words("پسکوف از حملات") + [T("هوایی", upos="ADJ")] + words("انگلیس در سوریه استقبال") + [
         V("کرد", "کرد"), "."]
-    assaults = [e for e in _events((toks, (("PER", 1, 1), ("LOC", 6, 6), ("LOC", 8, 8))))
-                if e.event_type == "ASSAULT"]
+    assaults = _events_of("ASSAULT", (toks, (("PER", 1, 1), ("LOC", 6, 6), ("LOC", 8, 8))))
     assert [(e.actor, e.location) for e in assaults] == [("انگلیس", "سوریه")]
 
 
 def test_shooting_and_aggression_are_assaults():
     toks = words("ارتش اسرائیل به روستای بلعین شلیک") + [V("کرد", "کرد"), "."]
-    assaults = [e for e in _events((toks, (("ORG", 1, 2), ("LOC", 5, 5)))) if e.event_type == "ASSAULT"]
+    assaults = _events_of("ASSAULT", (toks, (("ORG", 1, 2), ("LOC", 5, 5))))
     assert [(e.trigger, e.actor) for e in assaults] == [("شلیک کرد", "ارتش اسرائیل")]
     toks = words("ایران تجاوزات رژیم صهیونیستی به غزه را محکوم") + [V("کرد", "کرد"), "."]
-    assaults = [e for e in _events((toks, (("LOC", 1, 1), ("ORG", 3, 4), ("LOC", 6, 6))))
-                if e.event_type == "ASSAULT"]
+    assaults = _events_of("ASSAULT", (toks, (("LOC", 1, 1), ("ORG", 3, 4), ("LOC", 6, 6))))
     assert [(e.actor, e.recipient) for e in assaults] == [("رژیم صهیونیستی", "غزه")]
 
 
 def test_consulting_and_exchanging_views_are_consultations():
     toks = words("ایران با روسیه مشورت") + [V("کرد", "کرد"), "."]
-    consults = [e for e in _events((toks, (("LOC", 1, 1), ("LOC", 3, 3)))) if e.event_type == "CONSULT"]
+    consults = _events_of("CONSULT", (toks, (("LOC", 1, 1), ("LOC", 3, 3))))
     assert [(e.actor, e.recipient) for e in consults] == [("ایران", "روسیه")]
     toks = words("ظریف با لاوروف تبادل نظر") + [V("کرد", "کرد"), "."]
-    consults = [e for e in _events((toks, (("PER", 1, 1), ("PER", 3, 3)))) if e.event_type == "CONSULT"]
+    consults = _events_of("CONSULT", (toks, (("PER", 1, 1), ("PER", 3, 3))))
     assert [(e.actor, e.recipient) for e in consults] == [("ظریف", "لاوروف")]
 
 
