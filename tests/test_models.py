@@ -103,3 +103,17 @@ def test_evaluate_models_reports_every_metric():
     assert scores["ud"]["Tokens"] > 95 and scores["ud"]["UPOS"] > 80 and scores["ud"]["LAS"] > 50
     assert scores["ner"]["arman"] > 40
     assert "PER" in scores["ner"]["per_type"]["arman"]
+
+
+@needs_models
+@pytest.mark.skipif(not SHARED_DATA.exists(), reason="needs ../shared/data (CI has it)")
+def test_ud_scores_on_another_gold_file(tmp_path):
+    from pipeline.model_eval import evaluate_ud
+
+    blocks = (SHARED_DATA / "ud/perdt/fa_perdt-ud-dev.conllu").read_text(encoding="utf-8").strip().split("\n\n")
+    gold = tmp_path / "dev.conllu"
+    gold.write_text("\n\n".join(blocks[:10]) + "\n\n", encoding="utf-8")
+    scores = evaluate_ud(SHARED_DATA, MODELS, gold_path=gold)
+    test_scores = evaluate_ud(SHARED_DATA, MODELS, limit=10)
+    assert scores["Tokens"] > 90 and scores["UPOS"] > 70
+    assert scores != test_scores  # another file, other sentences
