@@ -176,16 +176,7 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         start = cue.last + 1
         while start <= len(parse) and (is_verb(parse.word(start)) or key(parse.word(start).text) in ("که", "تا")):
             start += 1
-        ids, verb = [], 0
-        for wid in range(start, len(parse) + 1):
-            w = parse.word(wid)
-            if (is_punct(w) and key(w.text) not in ("«", "»")) or key(w.text) in ("اما", "ولی", "لیکن") or is_verb(w):
-                verb = wid if is_verb(w) else 0
-                break
-            ids.append(wid)
-        ids = _without_leading_adjuncts(parse, ids, verb)
-        ids = [i for i in ids if key(parse.word(i).text) != "را" and not is_punct(parse.word(i))]
-        return ids
+        return _clause_before_verb(parse, start)[0]
     if spec == "modal":  # «[دولت] باید [بر اساس نتایج تشکیل] شود»: the clause around the modal
         after = clauses.right_boundary(parse, cue.last + 1) if cue.last < len(parse) else cue.last
         if after < len(parse) and key(parse.word(after + 1).lemma) in ("است", "بود", "باش"):
@@ -201,6 +192,44 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
             ids.append(wid)
         return clauses.trim_phrase(parse, *_bounds(ids)) if ids else []
     return []
+
+
+def _clause_before_verb(parse: Parse, start: int) -> tuple[list[int], int]:
+    """The words of a verb-final clause from `start` up to its verb (without «را» and
+    punctuation), and that verb (0 when a break comes first)."""
+    ids, verb = [], 0
+    for wid in range(start, len(parse) + 1):
+        w = parse.word(wid)
+        if (is_punct(w) and key(w.text) not in ("«", "»")) or key(w.text) in ("اما", "ولی", "لیکن") or is_verb(w):
+            verb = wid if is_verb(w) else 0
+            break
+        ids.append(wid)
+    ids = _without_leading_adjuncts(parse, ids, verb)
+    return [i for i in ids if key(parse.word(i).text) != "را" and not is_punct(parse.word(i))], verb
+
+
+def _coordinated_clauses(parse: Parse, ids: list[int]) -> list[list[int]]:
+    """The clauses coordinated to a wanted clause, each up to its verb: «از سوریه خواست تا
+    [مرزهای خود را …] بسته و [آنها را از این کشور اخراج] کند» (the parse makes each later verb
+    a conj of the one before). Only an action of the same subject, named by a light verb's noun
+    («اخراج»): a clause with a subject of its own is another statement («… و او به این خواسته
+    پاسخ منفی داده است»)."""
+    found = []
+    verb = ids[-1] + 1 if ids else 0
+    while 0 < verb <= len(parse) and is_verb(parse.word(verb)):
+        after = verb + 1
+        while after <= len(parse) and is_verb(parse.word(after)) and parse.word(after).head == verb:
+            after += 1  # the verb's auxiliaries
+        if after > len(parse) or key(parse.word(after).text) != "و":
+            break
+        more, next_verb = _clause_before_verb(parse, after + 1)
+        if not more or not next_verb or parse.word(next_verb).deprel != "conj" or parse.word(next_verb).head != verb \
+                or not _verbal_noun_last(parse, more) \
+                or any(parse.word(i).deprel.startswith("nsubj") for i in range(after + 1, next_verb)):
+            break
+        found.append(more)
+        verb = next_verb
+    return found
 
 
 def _without_leading_adjuncts(parse: Parse, ids: list[int], verb: int) -> list[int]:
@@ -315,39 +344,56 @@ def targets(parse: Parse, cue: PatternMatch, resolver: Resolver, parses: dict[in
     nominal cues coordinated into an issue, where it splits in two («سرسختی ایران | و تلاش …»)."""
     for spec in cue.row[3].split("|"):
         ids = _target_ids(parse, cue, spec, resolver)
-        reverse = spec == "ccomp" and _negated_complement(parse, ids)
-        if spec.startswith(">") or spec == "ccomp":
-            ids = [i for i in ids if i < min((s for s in stop if s > cue.last), default=len(parse) + 1)]
-        ids = [i for i in ids if i not in cue.ids][:MAX_TARGET_WORDS]
-        while ids and key(parse.word(ids[-1]).text) in DANGLING:  # «عدم مداخله آمریکا در» (cut short)
-            ids.pop()
-        if spec == "obj" and len(ids) == 1 and key(parse.word(ids[0]).text) in OBJECT_PRONOUNS:
-            antecedent = _previous_object(parse, ids[0])
-            if antecedent:  # «این قانون را امضا می‌کند و برمر [آن] را تایید خواهد کرد»
-                resolved = _resolve_issue(parse, antecedent, parses, state)
-                return [resolved or clauses.phrase_text(parse, antecedent, resolver)], reverse
-        while ids and (key(parse.word(ids[0]).text) in LEADING_JUNK or parse.word(ids[0]).upos == "PRON"):
-            ids.pop(0)  # «[و] اطلاعات …», «[ما] اطمینان …»: a conjunction or the clause's pronoun subject
-        if len(ids) > 1 and _copula_after(parse, ids[-1]) and parse.word(ids[-1] + 1).head == ids[-1]:
-            ids.pop()  # «… بر همبستگی بین‌المللی [استوار] است»: the clause's predicate, not the issue
-        if not ids:
+        found = _issues(parse, cue, spec, ids, resolver, parses, state, stop, joins)
+        if found is None:
             continue
-        resolved = _resolve_issue(parse, ids, parses, state)
-        if resolved:
-            return [resolved], reverse
-        if all(key(parse.word(i).text) in DEMONSTRATIVES or parse.word(i).upos == "PRON" for i in ids):
-            return [], False  # «خواستار آن است»: a bare pronoun names no issue
-        opening = [key(parse.word(i).text) for i in ids[:2]]
-        if opening[0] in CLAUSE_OPENERS or " ".join(opening) in CLAUSE_OPENERS:
-            return [], False  # «با تاکید بر اینکه …»: a statement reported, not an issue favoured
-        adjectives = {parse.word(i).text for i in ids if key(parse.word(i).lemma) == key(parse.word(i).text)}
-        if spec in ("ccomp", "modal") and _verbal_noun_last(parse, ids):
-            # «[تحریم‌ها را] رفع کند» -> «رفع تحریم‌ها»: the wanted action named as a noun phrase
-            rest = clauses.phrase_text(parse, ids[:-1], resolver)
-            return [_plain(f"{parse.word(ids[-1]).text} {rest}".strip(), adjectives)], reverse
-        return [_plain(t, adjectives) for piece in _split_at(ids, joins) for part in _split_coordination(parse, piece)
-                if (t := clauses.phrase_text(parse, part, resolver))], reverse
+        issues, reverse = found
+        if spec == "ccomp" and issues:
+            for clause in _coordinated_clauses(parse, ids):
+                more = _issues(parse, cue, spec, clause, resolver, parses, state, stop, joins)
+                if more is not None and more[1] == reverse:
+                    issues = issues + more[0]
+        return issues, reverse
     return [], False
+
+
+def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver: Resolver,
+            parses: dict[int, Parse], state: _State, stop: set[int], joins: set[int]
+            ) -> tuple[list[str], bool] | None:
+    """The issues named by the words `ids` that target entry `spec` of a cue found, and whether
+    they are wanted not to happen; None when they name none and the cue's next entry is tried."""
+    reverse = spec == "ccomp" and _negated_complement(parse, ids)
+    if spec.startswith(">") or spec == "ccomp":
+        ids = [i for i in ids if i < min((s for s in stop if s > cue.last), default=len(parse) + 1)]
+    ids = [i for i in ids if i not in cue.ids][:MAX_TARGET_WORDS]
+    while ids and key(parse.word(ids[-1]).text) in DANGLING:  # «عدم مداخله آمریکا در» (cut short)
+        ids.pop()
+    if spec == "obj" and len(ids) == 1 and key(parse.word(ids[0]).text) in OBJECT_PRONOUNS:
+        antecedent = _previous_object(parse, ids[0])
+        if antecedent:  # «این قانون را امضا می‌کند و برمر [آن] را تایید خواهد کرد»
+            resolved = _resolve_issue(parse, antecedent, parses, state)
+            return [resolved or clauses.phrase_text(parse, antecedent, resolver)], reverse
+    while ids and (key(parse.word(ids[0]).text) in LEADING_JUNK or parse.word(ids[0]).upos == "PRON"):
+        ids.pop(0)  # «[و] اطلاعات …», «[ما] اطمینان …»: a conjunction or the clause's pronoun subject
+    if len(ids) > 1 and _copula_after(parse, ids[-1]) and parse.word(ids[-1] + 1).head == ids[-1]:
+        ids.pop()  # «… بر همبستگی بین‌المللی [استوار] است»: the clause's predicate, not the issue
+    if not ids:
+        return None
+    resolved = _resolve_issue(parse, ids, parses, state)
+    if resolved:
+        return [resolved], reverse
+    if all(key(parse.word(i).text) in DEMONSTRATIVES or parse.word(i).upos == "PRON" for i in ids):
+        return [], False  # «خواستار آن است»: a bare pronoun names no issue
+    opening = [key(parse.word(i).text) for i in ids[:2]]
+    if opening[0] in CLAUSE_OPENERS or " ".join(opening) in CLAUSE_OPENERS:
+        return [], False  # «با تاکید بر اینکه …»: a statement reported, not an issue favoured
+    adjectives = {parse.word(i).text for i in ids if key(parse.word(i).lemma) == key(parse.word(i).text)}
+    if spec in ("ccomp", "modal") and _verbal_noun_last(parse, ids):
+        # «[تحریم‌ها را] رفع کند» -> «رفع تحریم‌ها»: the wanted action named as a noun phrase
+        rest = clauses.phrase_text(parse, ids[:-1], resolver)
+        return [_plain(f"{parse.word(ids[-1]).text} {rest}".strip(), adjectives)], reverse
+    return [_plain(t, adjectives) for piece in _split_at(ids, joins) for part in _split_coordination(parse, piece)
+            if (t := clauses.phrase_text(parse, part, resolver))], reverse
 
 
 def _verbal_noun_last(parse: Parse, ids: list[int]) -> bool:

@@ -1245,6 +1245,26 @@ def test_wanting_something_not_to_happen_is_against_it():
         ("اندونزی", "مداخله آمریکا در تلاش‌های منطقه‌ای برای مبارزه با تروریسم", "against")]
 
 
+def test_coordinated_wanted_actions_are_issues_each():
+    # «بوش از سوریه خواست تا تحریم‌ها را رفع و آنها را اخراج کند»: the second action, named by
+    # its light verb's noun, is an issue too; a conjunct with a subject of its own is not
+    def wish(second):
+        toks = [T("بوش", head=4, deprel="nsubj"), T("از", head=3, deprel="case"), T("سوریه", head=4, deprel="obl:arg"),
+                V("خواست", "خواست"), T("تا", upos="SCONJ", head=9, deprel="mark"), T("مرزها", head=9, deprel="obj"),
+                T("را", upos="ADP", head=6, deprel="case"), T("مسدود", head=9, deprel="compound:lvc"),
+                V("کند", "کرد", head=4, deprel="ccomp")] + second
+        return [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1), ("LOC", 3, 3))))]
+    expel = [T("و", upos="CCONJ", head=16, deprel="cc"), T("آنها", upos="PRON", head=16, deprel="obj"),
+             T("را", upos="ADP", head=11, deprel="case"), T("از", head=14, deprel="case"),
+             T("کشور", head=16, deprel="obl"), T("اخراج", head=16, deprel="compound:lvc"),
+             V("کند", "کرد", head=9, deprel="conj"), "."]
+    assert wish(expel) == [("بوش", "مسدود مرزها", "favor"), ("بوش", "اخراج از کشور", "favor")]
+    answered = [T("و", upos="CCONJ", head=15, deprel="cc"), T("او", upos="PRON", head=15, deprel="nsubj"),
+                T("به", head=13, deprel="case"), T("پیام", head=15, deprel="obl"),
+                T("پاسخ", head=15, deprel="compound:lvc"), V("داد", "داد", head=9, deprel="conj"), "."]
+    assert wish(answered) == [("بوش", "مسدود مرزها", "favor")]
+
+
 def test_multi_word_lexicon_entries_match():
     # «کاهش نرخ سود منطقی نیست» (a predicate), not «ابزار مفید» (an attribute)
     toks = words("طبیبیان گفت : کاهش نرخ سود") + [T("منطقی", upos="ADJ"), AUX("نیست", "است", feats="Polarity=Neg"), "."]
