@@ -379,6 +379,11 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
         ids.pop()  # «… بر همبستگی بین‌المللی [استوار] است»: the clause's predicate, not the issue
     if not ids:
         return None
+    named_by_noun = spec in ("ccomp", "modal") and _verbal_noun_last(parse, ids)
+    if named_by_noun and _starts_with_preposition(parse, ids):
+        ids = _object_and_verbal_noun(parse, ids)  # «[با روحانی] تحریم‌ها را رفع کند»: an adjunct first
+    elif _starts_with_preposition(parse, ids):
+        return None  # an issue is a noun phrase: «[در دست] داشته باشم», «[از لیبی] …» name none
     resolved = _resolve_issue(parse, ids, parses, state)
     if resolved:
         return [resolved], reverse
@@ -388,12 +393,23 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
     if opening[0] in CLAUSE_OPENERS or " ".join(opening) in CLAUSE_OPENERS:
         return [], False  # «با تاکید بر اینکه …»: a statement reported, not an issue favoured
     adjectives = {parse.word(i).text for i in ids if key(parse.word(i).lemma) == key(parse.word(i).text)}
-    if spec in ("ccomp", "modal") and _verbal_noun_last(parse, ids):
+    if named_by_noun:
         # «[تحریم‌ها را] رفع کند» -> «رفع تحریم‌ها»: the wanted action named as a noun phrase
         rest = clauses.phrase_text(parse, ids[:-1], resolver)
         return [_plain(f"{parse.word(ids[-1]).text} {rest}".strip(), adjectives)], reverse
     return [_plain(t, adjectives) for piece in _split_at(ids, joins) for part in _split_coordination(parse, piece)
             if (t := clauses.phrase_text(parse, part, resolver))], reverse
+
+
+def _starts_with_preposition(parse: Parse, ids: list[int]) -> bool:
+    return bool(ids) and key(parse.word(ids[0]).text) in clauses.PREPOSITIONS
+
+
+def _object_and_verbal_noun(parse: Parse, ids: list[int]) -> list[int]:
+    """A wanted clause's «را» object and light verb noun, without what precedes the object."""
+    ra = [i for i in range(ids[0], ids[-1]) if key(parse.word(i).text) == "را"]
+    start = clauses.object_phrase_start(parse, ra[-1]) if ra else None
+    return [i for i in ids if i >= start] if start else ids
 
 
 def _verbal_noun_last(parse: Parse, ids: list[int]) -> bool:

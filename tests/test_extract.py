@@ -948,10 +948,10 @@ def test_a_place_in_a_region_of_a_country_is_located_in_it():
 
 def test_complement_clause_ends_at_its_verb_and_a_negated_one_reverses():
     # «اندونزی از آمریکا می‌خواهد در مبارزه با تروریسم دخالت نکند و …»: wants it NOT to intervene
-    toks = words("اندونزی از آمریکا") + [V("می‌خواهد", "خواست")] + words("در مبارزه با تروریسم دخالت") + [
+    toks = words("اندونزی از آمریکا") + [V("می‌خواهد", "خواست")] + words("مداخله در مبارزه با تروریسم") + [
         V("نکند", "کرد", feats="Polarity=Neg")] + words("و روابط نظامی را گسترش") + [V("دهد", "داد"), "."]
     assert _stances((toks, (("LOC", 1, 1), ("LOC", 3, 3)))) == [
-        ("اندونزی", "در مبارزه با تروریسم دخالت", "against", False, "normal")]
+        ("اندونزی", "مداخله در مبارزه با تروریسم", "against", False, "normal")]
     # an adverbial opening the wanted clause is not part of the issue; a PP before the verb's own noun is
     toks = [*words("اردوغان از پارلمان"), V("خواست", "خواست"), T("در", upos="ADP", head=7, deprel="case"),
             T("زودترین", head=7, deprel="amod"), T("زمان", head=13, deprel="obl"), T("ممکن", head=7, deprel="amod"),
@@ -1263,6 +1263,22 @@ def test_coordinated_wanted_actions_are_issues_each():
                 T("به", head=13, deprel="case"), T("پیام", head=15, deprel="obl"),
                 T("پاسخ", head=15, deprel="compound:lvc"), V("داد", "داد", head=9, deprel="conj"), "."]
     assert wish(answered) == [("بوش", "مسدود مرزها", "favor")]
+
+
+def test_a_wanted_clause_names_its_issue_as_a_noun_phrase():
+    # «ایران خواست تا برای دیدار با روحانی تحریم‌ها را رفع کند»: the object and the light verb's
+    # noun, without the adjuncts before the object
+    toks = [T("ایران", head=2, deprel="nsubj"), V("خواست", "خواست"), T("تا", upos="SCONJ", head=11, deprel="mark"),
+            T("برای", head=5, deprel="case"), T("دیدار", head=11, deprel="obl"), T("با", head=7, deprel="case"),
+            T("روحانی", head=11, deprel="obl"), T("تحریم‌ها", head=7, deprel="nmod"),
+            T("را", upos="ADP", head=8, deprel="case"), T("رفع", head=11, deprel="compound:lvc"),
+            V("کند", "کرد", head=2, deprel="ccomp"), "."]
+    assert [(a, t) for a, t, *_ in _stances((toks, (("LOC", 1, 1), ("PER", 7, 7))))] == [("ایران", "رفع تحریم‌ها")]
+    # «زهری نمی‌خواهد در دست داشته باشد»: a prepositional phrase names no issue
+    toks = [T("زهری", head=2, deprel="nsubj"), V("نمی‌خواهد", "خواست", feats="Polarity=Neg"),
+            T("در", head=4, deprel="case"), T("دست", head=5, deprel="obl"), V("داشته", "داشت", head=2, deprel="ccomp"),
+            AUX("باشد", "بود", head=5, deprel="aux"), "."]
+    assert _stances((toks, (("PER", 1, 1),))) == []
 
 
 def test_multi_word_lexicon_entries_match():
