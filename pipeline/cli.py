@@ -13,7 +13,8 @@ from pathlib import Path
 from pipeline.training.recipes import RECIPES
 
 # `train` steps that prepare data rather than run a Stanza recipe (see cmd_train)
-DATA_STEPS = ("data", "vectors", "zwnj", "names", "propn", "silver", "silver_parsed", "retag", "charlm_data")
+DATA_STEPS = ("data", "vectors", "zwnj", "names", "propn", "silver", "silver_parsed", "retag", "charlm_data",
+              "lemma_verbs")
 
 
 class Parser(argparse.ArgumentParser):
@@ -131,8 +132,8 @@ def cmd_evaluate_models(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from pipeline.training import (charlm_data, install, names, ner_data, propn, retag, silver, train, treebanks, vectors,
-                                   zwnj_lexicon)
+    from pipeline.training import (charlm_data, install, names, ner_data, propn, retag, silver, train, treebanks,
+                                   vectors, verb_lemmas, zwnj_lexicon)
 
     work, data = args.work, args.data
     extra = args.extra
@@ -152,6 +153,7 @@ def cmd_train(args) -> int:
                                               "--out", str(work / "data/ud/fa.silver_parsed.conllu"), *extra]),
         "retag": lambda: retag.main([*extra, str(work / "data/ud/fa.train.conllu"), str(work / "data/ud/fa.dev.conllu")]),
         "charlm_data": lambda: charlm_data.main(["--raw", str(data / "raw"), "--out", str(work / "data/charlm")]),
+        "lemma_verbs": lambda: verb_lemmas.main(["--model", str(work / "models/lemma.pt"), *extra]),
         "install": lambda: install.main(["--trained", str(work / "models"), *extra]),
     }
     if args.processor in steps:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import MODELS, ROOT, needs_models
 from pipeline.cli import main
 from pipeline.training.recipes import RECIPES
 from pipeline.training.train import command
@@ -264,3 +264,27 @@ def test_charlm_text_is_normalised_with_a_held_out_dev_file(tmp_path):
     assert "كشور" not in text and "کشور" in text  # Arabic kaf normalised
     assert "سیاست‌های" in text  # ZWNJ restored as at run time
     assert "سند شماره 0 " not in text and "شماره ۰" in (tmp_path / "charlm/dev.txt").read_text(encoding="utf-8")
+
+
+def test_hazm_verb_forms_fill_the_lemmatizer_dictionary_with_perdt_lemmas():
+    from pipeline.training.verb_lemmas import add_verb_forms, past_stem_lemmas
+
+    conjugations = {"می‌سوزند": "سوخت#سوز", "بازگردند": "بازگشت#بازگرد", "گشتند": "گشت#گرد",
+                    "فروخت": "فروخت#فروش", "خواهد رفت": "رفت#رو", "است": "#است", "می‌کند": "کرد#کن"}
+    lemmas = past_stem_lemmas(conjugations)
+    # the past stem; a preverb dropped when the rest is a verb («بازگشت» -> گشت), not «فروخت»
+    assert lemmas == {"می‌سوزند": "سوخت", "بازگردند": "گشت", "گشتند": "گشت", "فروخت": "فروخت",
+                      "است": "است", "می‌کند": "کرد"}
+    pos_dict = {"*": {"می‌کند": "کرد", "گشتند": "گشت"}, "VERB": {"است": "بود"}}
+    assert add_verb_forms(pos_dict, lemmas, str.strip) == 3
+    assert pos_dict["VERB"] == {"است": "بود", "می‌سوزند": "سوخت", "بازگردند": "گشت", "فروخت": "فروخت"}
+    assert add_verb_forms(pos_dict, lemmas, str.strip) == 0  # a second run changes nothing
+
+
+@needs_models
+def test_the_shipped_lemmatizer_knows_rare_verbs_from_hazm():
+    from pipeline.nlp import load_pipeline
+
+    nlp = load_pipeline(str(MODELS), "tokenize,pos,lemma", tokenize_pretokenized=True)
+    doc = nlp([["آنها", "می‌سوزند"], ["آب", "را", "می‌گسستند"]])
+    assert [s.words[-1].lemma for s in doc.sentences] == ["سوخت", "گسست"]

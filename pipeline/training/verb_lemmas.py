@@ -1,0 +1,78 @@
+"""hazm's verb conjugations in the lemmatizer's dictionary: a verb form the treebanks never show
+gets its lemma from the dictionary instead of the seq2seq model, which invents stems for rare
+verbs («می‌سوزند» -> «سوزید», «می‌گسستند» -> «گست»; PerDT: «سوخت», «گسست»).
+
+hazm (MIT) conjugates each verb of its list into every form and maps it to «past#present»; the
+lemma is the past stem, PerDT's convention. PerDT also drops a preverb from the lemma («بازگردند»
+-> «گشت», «برچیده» -> «چید», «فرورفت» -> «رفت»), so a past stem that is a preverb plus another
+known past stem loses the preverb. Forms the dictionary already holds
+(seen in the treebanks) keep their lemma. Run after `train lemma`: `persian-extract train
+lemma_verbs` (rewrites `work/models/lemma.pt`; running it twice changes nothing).
+"""
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping
+from pathlib import Path
+
+PREVERBS = ("باز", "بر", "در", "فرو", "فرا", "ور")
+VERB = "VERB"
+ANY_POS = "*"  # the key of Stanza's pos-independent dictionary
+
+
+def past_stem_lemmas(conjugations: Mapping[str, str]) -> dict[str, str]:
+    """Verb form -> PerDT lemma, from hazm's form -> «past#present» table."""
+    pasts = {lemma.partition("#")[0] for lemma in conjugations.values()} - {""}
+
+    def without_preverb(past: str) -> str:
+        for preverb in PREVERBS:
+            rest = past[len(preverb):].lstrip("\u200c")
+            if past.startswith(preverb) and len(rest) >= 2 and rest in pasts:
+                return rest
+        return past
+
+    lemmas = {}
+    for form, lemma in conjugations.items():
+        past, _, present = lemma.partition("#")
+        if " " not in form:  # several-word forms («خواهد رفت») are several tokens at run time
+            lemmas[form] = without_preverb(past or present)
+    return lemmas
+
+
+def add_verb_forms(pos_dict: dict[str, dict[str, str]], lemmas: Mapping[str, str], normalise) -> int:
+    """Add (form, VERB) -> lemma for forms the dictionary does not hold; returns how many."""
+    verbs, known = pos_dict.setdefault(VERB, {}), pos_dict.get(ANY_POS, {})
+    added = 0
+    for form, lemma in lemmas.items():
+        form, lemma = normalise(form), normalise(lemma)
+        if form and lemma and form not in verbs and form not in known:
+            verbs[form] = lemma
+            added += 1
+    return added
+
+
+def main(argv: list[str] | None = None) -> None:
+    import torch
+    from hazm import Lemmatizer
+    from stanza.models.lemma.trainer import _DICTS_VERSION_POS, _pack_pos_dict, _unpack_pos_dict
+
+    from pipeline.normalize import normalize_text
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=Path("work/models/lemma.pt"))
+    args = parser.parse_args(argv)
+    checkpoint = torch.load(args.model, map_location="cpu", weights_only=False)
+    if checkpoint.get("dicts_version") != _DICTS_VERSION_POS:
+        raise SystemExit(f"{args.model}: lemma dictionary format {checkpoint.get('dicts_version')} "
+                         f"not supported (expected {_DICTS_VERSION_POS}, Stanza 1.15)")
+    pos_dict = _unpack_pos_dict(checkpoint["dicts"])
+    added = add_verb_forms(pos_dict, past_stem_lemmas(Lemmatizer().verbs), normalize_text)
+    checkpoint["dicts"] = _pack_pos_dict(pos_dict)
+    partial = args.model.with_name(args.model.name + ".partial")
+    torch.save(checkpoint, partial)
+    partial.replace(args.model)  # atomic: an interrupted run leaves the model as it was
+    print(f"{args.model}: {added} verb forms added to the lemmatizer's dictionary")
+
+
+if __name__ == "__main__":
+    main()
