@@ -447,7 +447,7 @@ def holders(parse: Parse, cue: PatternMatch, resolver: Resolver, state: _State,
         actors = spoken
     elif cue.row[3] == "modal":  # what must (not) happen, said by a speaker of this sentence
         actors = clauses.speaker_before(speakers, cue.first)
-    elif _nominal(cue) and not clauses.genitive_actor(parse, cue, resolver) and (group := _group_after(parse, cue)):
+    elif _nominal(cue) and not clauses.genitive_actor(parse, cue, resolver) and (group := _group_after(resolver.parses, parse, cue)):
         actors = [Actor(group)]  # «تلاش برخی جناح‌ها برای …»: theirs, not the clause subject's
     elif group := _group_subject(parse, cue, resolver):
         actors = [Actor(group)]  # «معترضان به نتایج … اعتراض داشتند»: theirs, not the speaker's
@@ -467,7 +467,31 @@ def _plural_noun(w: Word) -> bool:
     return w.upos == "NOUN" and key(w.text) != key(w.lemma) and key(w.text).endswith(PLURAL_ENDINGS)
 
 
-def _group_after(parse: Parse, cue: PatternMatch) -> str:
+def _group_phrase(parse: Parse, first: int) -> list[int]:
+    """A plural noun at `first` and the nouns and adjectives after it («نمایندگان مجلس ایالتی»)."""
+    ids = [first]
+    for wid in range(first + 1, min(len(parse), first + MAX_GROUP_WORDS - 1) + 1):
+        w = parse.word(wid)
+        if w.upos not in ("NOUN", "ADJ") or key(w.text) in clauses.PREPOSITIONS:
+            break
+        ids.append(wid)
+    return ids
+
+
+def _named_earlier(parses: dict[int, Parse], parse: Parse, noun: int) -> str:
+    """A bare plural noun («نمایندگان») refers to the last fuller phrase it opens earlier in the
+    document («نمایندگان مجلس ایالتی»): the group the news named before."""
+    word = key(parse.word(noun).text)
+    for sent_index in sorted((i for i in parses if i <= parse.sent.index), reverse=True):
+        other = parses[sent_index]
+        limit = noun if sent_index == parse.sent.index else len(other) + 1
+        for wid in range(limit - 1, 0, -1):
+            if key(other.word(wid).text) == word and len(ids := _group_phrase(other, wid)) > 1:
+                return other.text(ids[0], ids[-1])
+    return parse.word(noun).text
+
+
+def _group_after(parses: dict[int, Parse], parse: Parse, cue: PatternMatch) -> str:
     """An unnamed group possessing a nominal cue («تلاش [برخی جناح‌ها] برای …»): a quantifier
     or a plural noun right after the cue, with the nouns and adjectives of its phrase."""
     first = cue.last + 1
@@ -476,13 +500,10 @@ def _group_after(parse: Parse, cue: PatternMatch) -> str:
     k = key(parse.word(first).text)
     if k not in QUANTIFIERS and not _plural_noun(parse.word(first)):
         return ""
-    ids = [first]
-    for wid in range(first + 1, min(len(parse), first + MAX_GROUP_WORDS - 1) + 1):
-        w = parse.word(wid)
-        if w.upos not in ("NOUN", "ADJ") or key(w.text) in clauses.PREPOSITIONS:
-            break
-        ids.append(wid)
-    return parse.text(ids[0], ids[-1]) if len(ids) > 1 or k not in QUANTIFIERS else ""
+    ids = _group_phrase(parse, first)
+    if len(ids) > 1:
+        return parse.text(ids[0], ids[-1])
+    return "" if k in QUANTIFIERS else _named_earlier(parses, parse, first)
 
 
 def _group_subject(parse: Parse, cue: PatternMatch, resolver: Resolver) -> str:
@@ -497,7 +518,7 @@ def _group_subject(parse: Parse, cue: PatternMatch, resolver: Resolver) -> str:
                    if i < cue.first]
             if ids == list(range(ids[0], ids[-1] + 1)) and len(ids) <= MAX_GROUP_WORDS \
                     and not any(i in names for i in ids):
-                return parse.text(ids[0], ids[-1])
+                return parse.text(ids[0], ids[-1]) if len(ids) > 1 else _named_earlier(resolver.parses, parse, child)
     return ""
 
 

@@ -1128,6 +1128,13 @@ def test_an_unnamed_group_subject_hope_and_a_requested_object():
             T("نتایج", head=6, deprel="obl"), T("انتخابات", head=3, deprel="nmod"),
             T("اعتراض", head=6, deprel="compound:lvc"), V("داشتند", "داشت"), T(".", head=6, deprel="punct")]
     assert _stances((toks, ())) == [("معترضان", "نتایج انتخابات", "against", False, "normal")]
+    # a bare «نمایندگان» is the group named earlier: «نمایندگان مجلس ایالتی»
+    named = [T("نمایندگان", "نماینده", head=4, deprel="nsubj"), T("مجلس", head=1, deprel="nmod"),
+             T("ایالتی", upos="ADJ", head=2, deprel="amod"), V("رفتند", "رفت"), T(".", head=4, deprel="punct")]
+    bare = [T("نمایندگان", "نماینده", head=5, deprel="nsubj"), T("به", head=3, deprel="case"),
+            T("سروزیر", head=5, deprel="obl"), T("اعتراض", head=5, deprel="compound:lvc"), V("کردند", "کرد"),
+            T(".", head=5, deprel="punct")]
+    assert _stances((named, ()), (bare, ())) == [("نمایندگان مجلس ایالتی", "سروزیر", "against", False, "normal")]
     # «امیدوارم که …»: the speaker hopes for the clause
     toks = words("لاگارد گفت :") + [T("امیدوارم", "امیدوار", "ADJ")] + words("که اروپا تعرفه‌ها را کاهش") + [
         V("دهد", "داد"), "."]
