@@ -673,6 +673,8 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
             cue_text = parse.text(cue.first, cue.last)
             for actor in actors:
                 for issue in issues:
+                    if _names_holder(issue, actor):
+                        continue
                     stated, issue_polarity = _without_negation(issue, polarity)
                     found.append(Stance(sent_index, actor, stated, issue_polarity, cue_text,
                                         is_negative and rule == "flip", strength))
@@ -680,6 +682,13 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
         if speakers:
             state.last_speakers = speakers[-1][1]
     return _without_restatements(_spokesperson_stated(found, resolver))
+
+
+def _names_holder(issue: str, actor: Actor) -> bool:
+    """A person's stance on a phrase naming that person («[دیوید کامرون] با طرح دیوید کامرون
+    مخالفت کرد») is a misread holder: the phrase is someone else's position on them. (A country
+    may well want its own membership: «عضویت نروژ در ناتو».)"""
+    return actor.label == "PER" and f" {key(actor.text)} " in f" {key(issue)} "
 
 
 NEGATING_NOUNS = ("عدم",)

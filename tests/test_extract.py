@@ -1288,6 +1288,14 @@ def test_a_wanted_clause_names_its_issue_as_a_noun_phrase():
     assert _stances((toks, (("PER", 1, 1),))) == []
 
 
+def test_a_person_holds_no_stance_on_a_phrase_naming_them_but_a_country_may():
+    toks = words("کورآ با طرح کورآ مخالفت") + [V("کرد", "کرد"), "."]
+    assert _stances((toks, (("PER", 1, 1), ("PER", 4, 4)))) == []
+    toks = words("نروژ خواستار عضویت نروژ در ناتو") + [V("شد", "شد"), "."]
+    assert [(a, t) for a, t, *_ in _stances((toks, (("LOC", 1, 1), ("LOC", 4, 4), ("ORG", 6, 6))))] == [
+        ("نروژ", "عضویت نروژ در ناتو")]
+
+
 def test_multi_word_lexicon_entries_match():
     # «کاهش نرخ سود منطقی نیست» (a predicate), not «ابزار مفید» (an attribute)
     toks = words("طبیبیان گفت : کاهش نرخ سود") + [T("منطقی", upos="ADJ"), AUX("نیست", "است", feats="Polarity=Neg"), "."]
