@@ -368,6 +368,9 @@ def test_role_apposition_both_orders():
     )
     assert ("هولست", "ROLE", "نروژ", "وزیر امور خارجه فقید") in rel
     assert ("کلینتون", "ROLE", "آمریکا", "رئیس جمهور") in rel
+    # «حزب لیکود به ریاست نتانیاهو»: the organisation headed by the person
+    rel = _relations((words("حزب لیکود به ریاست نتانیاهو انتخابات می‌خواهد ."), (("ORG", 1, 2), ("PER", 5, 5))))
+    assert ("نتانیاهو", "ROLE", "حزب لیکود", "به ریاست") in rel
 
 
 def test_persons_listed_before_one_title_hold_it_respectively():
