@@ -447,7 +447,7 @@ def holders(parse: Parse, cue: PatternMatch, resolver: Resolver, state: _State,
         actors = spoken
     elif cue.row[3] == "modal":  # what must (not) happen, said by a speaker of this sentence
         actors = clauses.speaker_before(speakers, cue.first)
-    elif _nominal(cue) and not clauses.genitive_actor(parse, cue, resolver) and (group := _group_after(resolver.parses, parse, cue)):
+    elif _nominal(cue) and not clauses.genitive_actor(parse, cue, resolver) and (group := _group_after(parse, cue, resolver)):
         actors = [Actor(group)]  # «تلاش برخی جناح‌ها برای …»: theirs, not the clause subject's
     elif group := _group_subject(parse, cue, resolver):
         actors = [Actor(group)]  # «معترضان به نتایج … اعتراض داشتند»: theirs, not the speaker's
@@ -491,7 +491,7 @@ def _named_earlier(parses: dict[int, Parse], parse: Parse, noun: int) -> str:
     return parse.word(noun).text
 
 
-def _group_after(parses: dict[int, Parse], parse: Parse, cue: PatternMatch) -> str:
+def _group_after(parse: Parse, cue: PatternMatch, resolver: Resolver) -> str:
     """An unnamed group possessing a nominal cue («تلاش [برخی جناح‌ها] برای …»): a quantifier
     or a plural noun right after the cue, with the nouns and adjectives of its phrase."""
     first = cue.last + 1
@@ -503,7 +503,7 @@ def _group_after(parses: dict[int, Parse], parse: Parse, cue: PatternMatch) -> s
     ids = _group_phrase(parse, first)
     if len(ids) > 1:
         return parse.text(ids[0], ids[-1])
-    return "" if k in QUANTIFIERS else _named_earlier(parses, parse, first)
+    return "" if k in QUANTIFIERS else _named_earlier(resolver.parses, parse, first)
 
 
 def _group_subject(parse: Parse, cue: PatternMatch, resolver: Resolver) -> str:
