@@ -13,8 +13,8 @@ from pathlib import Path
 from pipeline.training.recipes import RECIPES
 
 # `train` steps that prepare data rather than run a Stanza recipe (see cmd_train)
-DATA_STEPS = ("data", "vectors", "zwnj", "names", "propn", "silver", "silver_parsed", "retag", "charlm_data",
-              "lemma_verbs")
+DATA_STEPS = ("data", "vectors", "zwnj", "spaced_words", "names", "propn", "silver", "silver_parsed", "retag",
+              "charlm_data", "lemma_verbs")
 
 
 class Parser(argparse.ArgumentParser):
@@ -133,7 +133,7 @@ def cmd_evaluate_models(args) -> int:
 
 def cmd_train(args) -> int:
     from pipeline.training import (charlm_data, install, names, ner_data, propn, retag, silver, train, treebanks,
-                                   vectors, verb_lemmas, zwnj_lexicon)
+                                   spaced_words, vectors, verb_lemmas, zwnj_lexicon)
 
     work, data = args.work, args.data
     extra = args.extra
@@ -144,6 +144,7 @@ def cmd_train(args) -> int:
                                          str(work / "data/ud/fa.train.conllu"),
                                          "--out", str(work / "models/pretrain.pt"), *extra]),
         "zwnj": lambda: zwnj_lexicon.main(["--data", str(data)]),
+        "spaced_words": lambda: spaced_words.main(["--data", str(data)]),
         "names": lambda: names.main(["--data", str(data)]),
         "propn": lambda: propn.main(["--ud", str(work / "data/ud"), *extra]),
         "silver": lambda: silver.main(["--raw", str(data / "raw/perdt_train_sentences.txt"),

@@ -25,6 +25,7 @@ MAX_PASSES = 4  # hazm passes per chunk looking for a fixed point
 JOINING_LETTERS = set("بپتثجچحخسشصضطظعغفقکگلمنهیئ")
 ZWNJ_AFFIXES = Path(__file__).parent / "data" / "zwnj_affixes.tsv"
 SPACED_COMPOUNDS = Path(__file__).parent / "data" / "spaced_compounds.tsv"
+SPACED_WORDS = Path(__file__).parent / "data" / "spaced_words.tsv"
 MIN_PART_FREQ = 1000  # hazm corpus count below which a part is too rare to trust
 AMBIGUOUS_SHARE = 0.25  # a second split this plausible (vs the best) makes a word ambiguous (lexicon and rules)
 # Persian letters (no digits or punctuation, which share the Arabic block) and ZWNJ.
@@ -35,11 +36,25 @@ PERSIAN_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A9\
 def _hazm(correct_spacing: bool):
     from hazm import Normalizer
 
-    return Normalizer(
+    normalizer = Normalizer(
         correct_spacing=correct_spacing,
         seperate_mi=correct_spacing,
         decrease_repeated_chars=False,  # would rewrite legitimate words and names
     )
+    if correct_spacing:  # hazm joins the words of its lexicon's compounds; not these
+        kept_apart = spaced_words()
+        normalizer.words = {w: v for w, v in normalizer.words.items() if w not in kept_apart}
+    return normalizer
+
+
+@functools.cache
+def spaced_words() -> frozenset[str]:
+    """Compounds (ZWNJ spelling) that stay two words when the text spaces them («کشته شده»):
+    see `pipeline/training/spaced_words.py`."""
+    if not SPACED_WORDS.exists():
+        return frozenset()
+    lines = SPACED_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t")[0] for line in lines if line and not line.startswith("#"))
 
 
 @functools.cache

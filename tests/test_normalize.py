@@ -58,6 +58,28 @@ def test_spaced_compound_nouns_are_joined():
     assert text[slice(*norm.to_original(start, start + len("گفت\u200cوگو")))] == "گفت و گو"
 
 
+def test_spaced_words_the_treebanks_keep_apart_are_not_joined():
+    # hazm's lexicon lists «کشته‌شده» and «این‌که» as compounds; the treebanks space them, and a
+    # joined «کشته‌شده» hides the verb from the parser
+    assert normalize("سه نفر کشته شده است").text == "سه نفر کشته شده است"
+    assert normalize("این که او رفت").text == "این که او رفت"
+    # compounds the treebanks join, suffixes and verb prefixes are still attached
+    assert normalize("نخست وزیر گفت").text == "نخست\u200cوزیر گفت"
+    assert normalize("کتاب ها را نمی خواند").text == "کتاب\u200cها را نمی\u200cخواند"
+
+
+def test_the_spaced_words_builder_keeps_compounds_the_text_spaces():
+    from pipeline.training.spaced_words import choose, count_spacing
+
+    compounds = {"کشته\u200cشده", "نخست\u200cوزیر", "این\u200cکه"}
+    lines = ["دو نفر کشته شده بودند", "سه نفر کشته شده است", "نخست وزیر آمد", "نخست‌وزیر رفت",
+             "نخستوزیر گفت", "این که رفت", "اینکه آمد"]
+    spaced, joined = count_spacing(lines, compounds)
+    assert (spaced["کشته\u200cشده"], joined["نخست\u200cوزیر"], joined["این\u200cکه"]) == (2, 2, 1)
+    # spaced twice, never joined -> kept apart; joined more often -> hazm joins; once each -> too rare
+    assert choose(spaced, joined) == ["کشته\u200cشده"]
+
+
 def test_spans_point_into_the_original_text():
     original = "حزب محافظهکار در عرصه سياست خارجي، طرفدار يک سيستم دفاعى قوى است."
     norm = normalize(original)

@@ -42,6 +42,16 @@ def perdt_sentences(data_dir: Path, held_out: bool) -> list[str]:
     return [line for i, line in enumerate(lines) if (i % HOLDOUT_EVERY == 0) == held_out]
 
 
+def consistent_text(data_dir: Path, without_dev: bool = False) -> list[str]:
+    """Text that writes ZWNJ (and spaces) consistently: PerDT's raw training sentences and the
+    sentences of PerDT dev and iPerUDT."""
+    perdt = (perdt_sentences(data_dir, held_out=False) if without_dev else
+             (data_dir / "raw/perdt_train_sentences.txt").read_text(encoding="utf-8").splitlines())
+    treebanks = [data_dir / "ud/perdt/fa_perdt-ud-dev.conllu", *sorted((data_dir / "ud/iperudt").glob("*.conllu"))]
+    return perdt + [line.partition("=")[2] for path in treebanks
+                    for line in path.open(encoding="utf-8") if line.startswith("# text")]
+
+
 @dataclass
 class SpellingCounts:
     spelled: Counter  # ZWNJ spellings in all the text
@@ -55,12 +65,7 @@ def count_spellings(data_dir: Path, without_dev: bool = False) -> SpellingCounts
     consistent_spelled: Counter[str] = Counter()
     joined: Counter[str] = Counter()
     loose_joined: Counter[str] = Counter()
-    perdt = (perdt_sentences(data_dir, held_out=False) if without_dev else
-             (data_dir / "raw/perdt_train_sentences.txt").read_text(encoding="utf-8").splitlines())
-    treebanks = [data_dir / "ud/perdt/fa_perdt-ud-dev.conllu", *sorted((data_dir / "ud/iperudt").glob("*.conllu"))]
-    consistent = perdt + [line.partition("=")[2] for path in treebanks
-                          for line in path.open(encoding="utf-8") if line.startswith("# text")]
-    for line in consistent:
+    for line in consistent_text(data_dir, without_dev):
         for word in _words(line):
             (consistent_spelled if ZWNJ in word else joined)[word] += 1
     from hazm.utils import words_list
