@@ -269,12 +269,17 @@ def test_charlm_text_is_normalised_with_a_held_out_dev_file(tmp_path):
 def test_hazm_verb_forms_fill_the_lemmatizer_dictionary_with_perdt_lemmas():
     from pipeline.training.verb_lemmas import add_verb_forms, past_stem_lemmas
 
-    conjugations = {"می‌سوزند": "سوخت#سوز", "بازگردند": "بازگشت#بازگرد", "گشتند": "گشت#گرد",
-                    "فروخت": "فروخت#فروش", "خواهد رفت": "رفت#رو", "است": "#است", "می‌کند": "کرد#کن"}
-    lemmas = past_stem_lemmas(conjugations)
+    candidates = {"می‌سوزند": ["سوخت#سوز"], "بازگردند": ["بازگشت#بازگرد"], "گشتند": ["گشت#گرد"],
+                  "فروخت": ["فروخت#فروش"], "خواهد رفت": ["رفت#رو"], "است": ["#است"], "می‌کند": ["کرد#کن"]}
+    lemmas = past_stem_lemmas(candidates, {})
     # the past stem; a preverb dropped when the rest is a verb («بازگشت» -> گشت), not «فروخت»
     assert lemmas == {"می‌سوزند": "سوخت", "بازگردند": "گشت", "گشتند": "گشت", "فروخت": "فروخت",
                       "است": "است", "می‌کند": "کرد"}
+    # verbs sharing a present stem: the stem with the most evidence (treebank lemma count, then
+    # word frequency), else hazm's choice, the last
+    shared = {"نمی‌گذارند": ["گذاشت#گذار", "گذارد#گذار"], "می‌نوردند": ["نوشت#نورد", "نوردید#نورد"]}
+    assert past_stem_lemmas(shared, {"گذاشت": (3, 0), "گذارد": (0, 50)}) == {
+        "نمی‌گذارند": "گذاشت", "می‌نوردند": "نوردید"}
     pos_dict = {"*": {"می‌کند": "کرد", "گشتند": "گشت"}, "VERB": {"است": "بود"}}
     assert add_verb_forms(pos_dict, lemmas, str.strip) == 3
     assert pos_dict["VERB"] == {"است": "بود", "می‌سوزند": "سوخت", "بازگردند": "گشت", "فروخت": "فروخت"}
@@ -286,5 +291,6 @@ def test_the_shipped_lemmatizer_knows_rare_verbs_from_hazm():
     from pipeline.nlp import load_pipeline
 
     nlp = load_pipeline(str(MODELS), "tokenize,pos,lemma", tokenize_pretokenized=True)
-    doc = nlp([["آنها", "می‌سوزند"], ["آب", "را", "می‌گسستند"]])
-    assert [s.words[-1].lemma for s in doc.sentences] == ["سوخت", "گسست"]
+    doc = nlp([["آنها", "می‌سوزند"], ["آب", "را", "می‌گسستند"], ["آنها", "نمی‌گذارند"], ["شما", "نمی‌روید"]])
+    # the last two: forms hazm gives to several verbs (also «گذارد», «رست»)
+    assert [s.words[-1].lemma for s in doc.sentences] == ["سوخت", "گسست", "گذاشت", "رفت"]

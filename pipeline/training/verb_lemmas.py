@@ -2,8 +2,9 @@
 gets its lemma from the dictionary instead of the seq2seq model, which invents stems for rare
 verbs («می‌سوزند» -> «سوزید», «می‌گسستند» -> «گست»; PerDT: «سوخت», «گسست»).
 
-hazm (MIT) conjugates each verb of its list into every form and maps it to «past#present»; the
-lemma is the past stem, PerDT's convention. PerDT also drops a preverb from the lemma («بازگردند»
+hazm (MIT) conjugates each verb of its list («past#present») into every form; the lemma is the
+past stem, PerDT's convention. Where several verbs give one form («نمی‌روید»: «رفت», and
+«رست» of «روییدن»), the stem the treebanks use most as a lemma wins. PerDT also drops a preverb from the lemma («بازگردند»
 -> «گشت», «برچیده» -> «چید», «فرورفت» -> «رفت»), so a past stem that is a preverb plus another
 known past stem loses the preverb. Forms the dictionary already holds
 (seen in the treebanks) keep their lemma. Run after `train lemma`: `persian-extract train
@@ -12,7 +13,8 @@ lemma_verbs` (rewrites `work/models/lemma.pt`; running it twice changes nothing)
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 PREVERBS = ("باز", "بر", "در", "فرو", "فرا", "ور")
@@ -20,9 +22,27 @@ VERB = "VERB"
 ANY_POS = "*"  # the key of Stanza's pos-independent dictionary
 
 
-def past_stem_lemmas(conjugations: Mapping[str, str]) -> dict[str, str]:
-    """Verb form -> PerDT lemma, from hazm's form -> «past#present» table."""
-    pasts = {lemma.partition("#")[0] for lemma in conjugations.values()} - {""}
+def verb_candidates() -> dict[str, list[str]]:
+    """Verb form -> every «past#present» verb of hazm's list that conjugates into it.
+
+    hazm's own form table keeps one verb per form, the last of its list: «نمی‌روید» -> «رست»
+    (from «رست#رو», beside «رفت#رو»), «نمی‌گذارند» -> «گذارد» (beside «گذاشت#گذار»).
+    That table also holds joined several-word forms («رفته_است») that never match a token."""
+    from hazm import Conjugation, WordTokenizer
+
+    conjugation = Conjugation()
+    candidates: dict[str, list[str]] = {"است": ["#است"]}
+    for verb in WordTokenizer().verbs:
+        for form in conjugation.get_all(verb):
+            candidates.setdefault(form, []).append(verb)
+    return candidates
+
+
+def past_stem_lemmas(candidates: Mapping[str, Sequence[str]],
+                     evidence: Mapping[str, tuple[int, ...]]) -> dict[str, str]:
+    """Verb form -> PerDT lemma; of several candidate stems, the one with the most `evidence`
+    (e.g. how often the treebanks use it as a lemma, then how frequent a word it is)."""
+    pasts = {verb.partition("#")[0] for verbs in candidates.values() for verb in verbs} - {""}
 
     def without_preverb(past: str) -> str:
         for preverb in PREVERBS:
@@ -32,10 +52,11 @@ def past_stem_lemmas(conjugations: Mapping[str, str]) -> dict[str, str]:
         return past
 
     lemmas = {}
-    for form, lemma in conjugations.items():
-        past, _, present = lemma.partition("#")
+    for form, verbs in candidates.items():
         if " " not in form:  # several-word forms («خواهد رفت») are several tokens at run time
-            lemmas[form] = without_preverb(past or present)
+            stems = [without_preverb(past or present) for past, _, present in (v.partition("#") for v in verbs)]
+            # on a tie the last verb wins, as in hazm's own table
+            lemmas[form] = max(reversed(stems), key=lambda stem: evidence.get(stem, ()))
     return lemmas
 
 
@@ -53,7 +74,7 @@ def add_verb_forms(pos_dict: dict[str, dict[str, str]], lemmas: Mapping[str, str
 
 def main(argv: list[str] | None = None) -> None:
     import torch
-    from hazm import Lemmatizer
+    from hazm.utils import words_list
     from stanza.models.lemma.trainer import _DICTS_VERSION_POS, _pack_pos_dict, _unpack_pos_dict
 
     from pipeline.normalize import normalize_text
@@ -66,7 +87,11 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"{args.model}: lemma dictionary format {checkpoint.get('dicts_version')} "
                          f"not supported (expected {_DICTS_VERSION_POS}, Stanza 1.15)")
     pos_dict = _unpack_pos_dict(checkpoint["dicts"])
-    added = add_verb_forms(pos_dict, past_stem_lemmas(Lemmatizer().verbs), normalize_text)
+    treebank_lemmas = Counter(lemma for words in pos_dict.values() for lemma in words.values())
+    frequency = {word: count for word, count, _ in words_list()}
+    evidence = {stem: (treebank_lemmas[stem], frequency.get(stem, 0))
+                for stem in set(treebank_lemmas) | set(frequency)}
+    added = add_verb_forms(pos_dict, past_stem_lemmas(verb_candidates(), evidence), normalize_text)
     checkpoint["dicts"] = _pack_pos_dict(pos_dict)
     partial = args.model.with_name(args.model.name + ".partial")
     torch.save(checkpoint, partial)
