@@ -83,14 +83,46 @@ def lexicon_words() -> frozenset[str]:
     return frozenset(word for word, _, tags in hazm_lexicon() if tags != ("0",) and "PRO" not in tags)
 
 
+OWN_CLITIC = re.compile(r"خود(?:ش|م|ت|مان|تان|شان)")  # «خودش»: PerDT splits it «خود ش»
+# A pronoun clitic after a vowel: PerDT splits «جایش» as «جا یش», where the MWT expander
+# (trained mostly on «کتاب‌های ش», «برای ش») writes «جای ش».
+CLITIC_AFTER_VOWEL = re.compile(r"(.+[اآو])(ی(?:ش|م|ت|مان|تان|شان))")
+
+
 def keep_lexicon_words(sentences: list[list]) -> list[list]:
-    """Stanza tokenize postprocessor: a token the tokenizer flags as word + clitic but that is a
-    lexicon word stays one word. The tokenizer splits frequent nouns ending like a clitic
+    """Stanza tokenize postprocessor. A token the tokenizer flags as word + clitic but that is a
+    lexicon word stays one word: the tokenizer splits frequent nouns ending like a clitic
     («کاهش» -> «کاه ش», «گسترش», «ملت», «تروریسم»), and the parse around them breaks; of
-    the formal PerDT dev treebank's 369 multi-word tokens, 7 are lexicon words."""
+    the formal PerDT dev treebank's 369 multi-word tokens, 7 are lexicon words. «خود» + clitic
+    is always flagged."""
     words = lexicon_words()
-    return [[token[0] if isinstance(token, tuple) and token[1] and token[0] in words else token
-             for token in sent] for sent in sentences]
+    out = []
+    for sent in sentences:
+        tokens = []
+        for token in sent:
+            flagged = isinstance(token, tuple) and token[1]
+            text = token[0] if isinstance(token, tuple) else token
+            if flagged and text in words:
+                tokens.append(text)
+            elif not flagged and OWN_CLITIC.fullmatch(text):
+                tokens.append((text, True))
+            else:
+                tokens.append(token)
+        out.append(tokens)
+    return out
+
+
+def perdt_clitic_split(sentence) -> None:
+    """After the MWT expander: «جای ش» -> «جا یش» (CLITIC_AFTER_VOWEL), not after the plural
+    «های» or «برای», which PerDT splits as the expander does. (Stanza's manual expansions from
+    a tokenize postprocessor would do this earlier, but misnumber the words of a sentence that
+    also holds expanded tokens.)"""
+    for token in sentence.tokens:
+        if len(token.words) != 2:
+            continue
+        m = CLITIC_AFTER_VOWEL.fullmatch(token.text)
+        if m and not m[1].endswith(("ها", "برا")) and token.words[0].text == m[1] + "ی":
+            token.words[0].text, token.words[1].text = m[1], m[2]
 
 
 def analyse(texts: list[str], folder: Path | None = None, processors: str = PROCESSORS):
@@ -103,14 +135,18 @@ def analyse(texts: list[str], folder: Path | None = None, processors: str = PROC
     if not docs:
         return []
     steps = processors.split(",")
-    if "ner" not in steps or "depparse" not in steps:
-        return nlp(docs)
-    # NER first, so the lemmatizer and the parser read names as PROPN, the way they were trained
-    docs = nlp.process(docs, [p for p in steps if p not in ("lemma", "depparse")])
-    for doc in docs:
-        for sent in doc.sentences:
-            _names_as_propn(sent)
-    return nlp.process(docs, [p for p in steps if p in ("lemma", "depparse")])
+    # Three passes: PerDT's clitic splits before the tagger; the NER before the lemmatizer and
+    # the parser, so they read names as PROPN, the way they were trained.
+    fixes = {"mwt": perdt_clitic_split, "ner": _names_as_propn}
+    for stage in (("tokenize", "mwt"), ("pos", "ner"), ("lemma", "depparse")):
+        wanted = [p for p in steps if p in stage]
+        if wanted:
+            docs = nlp.process(docs, wanted)
+            for fix in (fixes[p] for p in wanted if p in fixes):
+                for doc in docs:
+                    for sent in doc.sentences:
+                        fix(sent)
+    return docs
 
 
 @dataclass(slots=True)

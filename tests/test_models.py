@@ -50,6 +50,16 @@ def test_lexicon_words_flagged_as_word_plus_clitic_stay_whole():
     flagged = [[("کاهش", True), "قیمت", ("کتابش", True), ("گسترش", True), "روابط"]]
     assert keep_lexicon_words(flagged) == [["کاهش", "قیمت", ("کتابش", True), "گسترش", "روابط"]]
     assert keep_lexicon_words([[("خودش", True)]]) == [[("خودش", True)]]  # hazm: a pronoun, split
+    assert keep_lexicon_words([["خودشان", "خودرو"]]) == [[("خودشان", True), "خودرو"]]  # PerDT splits it
+
+
+@needs_models
+def test_clitics_after_a_vowel_are_split_as_perdt_splits_them():
+    words = [w.text for s in analyse_documents(["او سر جایش نشست و کتاب‌هایش را به خودش داد."], MODELS)[0]
+             for w in s.words]
+    assert words[2:4] == ["جا", "یش"]  # the expander alone writes «جای ش»
+    assert words[6:8] == ["کتاب‌های", "ش"]  # after the plural «های» the split stays
+    assert words[-4:-2] == ["خود", "ش"]
 
 
 def test_nouns_inside_names_are_proper_nouns():
