@@ -13,8 +13,8 @@ from pathlib import Path
 from pipeline.training.recipes import RECIPES
 
 # `train` steps that prepare data rather than run a Stanza recipe (see cmd_train)
-DATA_STEPS = ("data", "vectors", "zwnj", "spaced_words", "names", "propn", "silver", "silver_parsed", "retag",
-              "charlm_data", "lemma_verbs")
+DATA_STEPS = ("data", "vectors", "zwnj", "spaced_words", "foreign_features", "names", "propn", "silver",
+              "silver_parsed", "retag", "charlm_data", "lemma_verbs")
 
 
 class Parser(argparse.ArgumentParser):
@@ -132,8 +132,8 @@ def cmd_evaluate_models(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from pipeline.training import (charlm_data, install, names, ner_data, propn, retag, silver, train, treebanks,
-                                   spaced_words, vectors, verb_lemmas, zwnj_lexicon)
+    from pipeline.training import (charlm_data, foreign_features, install, names, ner_data, propn, retag, silver,
+                                   spaced_words, train, treebanks, vectors, verb_lemmas, zwnj_lexicon)
 
     work, data = args.work, args.data
     extra = args.extra
@@ -145,6 +145,7 @@ def cmd_train(args) -> int:
                                          "--out", str(work / "models/pretrain.pt"), *extra]),
         "zwnj": lambda: zwnj_lexicon.main(["--data", str(data)]),
         "spaced_words": lambda: spaced_words.main(["--data", str(data)]),
+        "foreign_features": lambda: foreign_features.main(["--data", str(data)]),
         "names": lambda: names.main(["--data", str(data)]),
         "propn": lambda: propn.main(["--ud", str(work / "data/ud"), *extra]),
         "silver": lambda: silver.main(["--raw", str(data / "raw/perdt_train_sentences.txt"),

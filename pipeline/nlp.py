@@ -18,6 +18,7 @@ from typing import TypeVar
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+FOREIGN_FEATURES = Path(__file__).resolve().parent / "data" / "foreign_features.tsv"
 ENV_MODELS = "PERSIAN_EXTRACT_MODELS"
 
 
@@ -137,7 +138,7 @@ def analyse(texts: list[str], folder: Path | None = None, processors: str = PROC
     steps = processors.split(",")
     # Three passes: PerDT's clitic splits before the tagger; the NER before the lemmatizer and
     # the parser, so they read names as PROPN, the way they were trained.
-    fixes = {"mwt": perdt_clitic_split, "ner": _names_as_propn}
+    fixes = {"mwt": perdt_clitic_split, "pos": perdt_features, "ner": _names_as_propn}
     for stage in (("tokenize", "mwt"), ("pos", "ner"), ("lemma", "depparse")):
         wanted = [p for p in steps if p in stage]
         if wanted:
@@ -220,6 +221,26 @@ def _names_as_propn(sentence) -> None:
             for w in token.words:
                 if w.upos == "NOUN":
                     w.upos = "PROPN"
+
+
+@functools.cache
+def foreign_features() -> frozenset[tuple[str, str]]:
+    """(UPOS, Feature=Value) pairs PerDT never marks (see pipeline/training/perdt_features.py)."""
+    if not FOREIGN_FEATURES.exists():
+        return frozenset()
+    rows = (line.split("\t") for line in FOREIGN_FEATURES.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#"))
+    return frozenset((upos, feature) for upos, feature, *_ in rows)
+
+
+def perdt_features(sentence) -> None:
+    """Drop the features the other treebanks taught the tagger and PerDT never marks
+    («Degree=Pos» on adjectives, «NumType=Card»), so the parser reads PerDT-style features."""
+    drop = foreign_features()
+    for word in sentence.words:
+        if word.feats:
+            kept = [f for f in word.feats.split("|") if (word.upos, f) not in drop]
+            word.feats = "|".join(kept) or None
 
 
 def _convert(doc, offset: int, first_index: int) -> list[Sentence]:

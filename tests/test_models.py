@@ -9,7 +9,7 @@ from conftest import MODELS, ROOT, needs_models
 from stanza.models.common.doc import Document
 
 from pipeline.nlp import (ModelsNotFound, _names_as_propn, analyse_documents, describe_models, keep_lexicon_words,
-                          models_dir)
+                          models_dir, perdt_features)
 from pipeline.normalize import normalize
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -60,6 +60,28 @@ def test_clitics_after_a_vowel_are_split_as_perdt_splits_them():
     assert words[2:4] == ["جا", "یش"]  # the expander alone writes «جای ش»
     assert words[6:8] == ["کتاب‌های", "ش"]  # after the plural «های» the split stays
     assert words[-4:-2] == ["خود", "ش"]
+
+
+def test_features_perdt_never_marks_are_dropped():
+    rows = [{"id": 1, "text": "دو", "upos": "NUM", "feats": "NumType=Card"},
+            {"id": 2, "text": "کتاب", "upos": "NOUN", "feats": "Number=Sing"},
+            {"id": 3, "text": "خوب", "upos": "ADJ", "feats": "Degree=Pos"},
+            {"id": 4, "text": "خواندم", "upos": "VERB", "feats": "Number=Sing|Person=1|Tense=Past|VerbForm=Fin"}]
+    sentence = Document([rows], text="دو کتاب خوب خواندم").sentences[0]
+    perdt_features(sentence)
+    assert [w.feats for w in sentence.words] == [None, "Number=Sing", None, "Number=Sing|Person=1|Tense=Past"]
+
+
+def test_the_foreign_features_builder_needs_perdt_evidence():
+    from collections import Counter
+
+    from pipeline.training.foreign_features import foreign
+
+    perdt = (Counter({("NOUN", "Number=Sing"): 90}), Counter({"NOUN": 100, "ADJ": 60, "INTJ": 3}))
+    others = (Counter({("NOUN", "Number=Sing"): 900, ("ADJ", "Degree=Pos"): 600, ("ADJ", "Degree=Sup"): 4,
+                       ("INTJ", "Polarity=Neg"): 20}), Counter())
+    # used by PerDT: kept; too rare elsewhere: kept; PerDT has too few interjections to tell
+    assert foreign(perdt, others) == [("ADJ", "Degree=Pos", 600)]
 
 
 def test_nouns_inside_names_are_proper_nouns():
