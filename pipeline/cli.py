@@ -13,7 +13,7 @@ from pathlib import Path
 from pipeline.training.recipes import RECIPES
 
 # `train` steps that prepare data rather than run a Stanza recipe (see cmd_train)
-DATA_STEPS = ("data", "vectors", "zwnj", "spaced_words", "foreign_features", "names", "propn", "silver",
+DATA_STEPS = ("data", "vectors", "zwnj", "spaced_words", "perdt_conventions", "names", "propn", "silver",
               "silver_parsed", "retag", "charlm_data", "lemma_verbs")
 
 
@@ -132,7 +132,7 @@ def cmd_evaluate_models(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from pipeline.training import (charlm_data, foreign_features, install, names, ner_data, propn, retag, silver,
+    from pipeline.training import (charlm_data, install, names, ner_data, perdt_conventions, propn, retag, silver,
                                    spaced_words, train, treebanks, vectors, verb_lemmas, zwnj_lexicon)
 
     work, data = args.work, args.data
@@ -145,7 +145,7 @@ def cmd_train(args) -> int:
                                          "--out", str(work / "models/pretrain.pt"), *extra]),
         "zwnj": lambda: zwnj_lexicon.main(["--data", str(data)]),
         "spaced_words": lambda: spaced_words.main(["--data", str(data)]),
-        "foreign_features": lambda: foreign_features.main(["--data", str(data)]),
+        "perdt_conventions": lambda: perdt_conventions.main(["--data", str(data)]),
         "names": lambda: names.main(["--data", str(data)]),
         "propn": lambda: propn.main(["--ud", str(work / "data/ud"), *extra]),
         "silver": lambda: silver.main(["--raw", str(data / "raw/perdt_train_sentences.txt"),

@@ -19,6 +19,7 @@ from typing import TypeVar
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 FOREIGN_FEATURES = Path(__file__).resolve().parent / "data" / "foreign_features.tsv"
+PERDT_TAGS = Path(__file__).resolve().parent / "data" / "perdt_tags.tsv"
 ENV_MODELS = "PERSIAN_EXTRACT_MODELS"
 
 
@@ -138,7 +139,7 @@ def analyse(texts: list[str], folder: Path | None = None, processors: str = PROC
     steps = processors.split(",")
     # Three passes: PerDT's clitic splits before the tagger; the NER before the lemmatizer and
     # the parser, so they read names as PROPN, the way they were trained.
-    fixes = {"mwt": perdt_clitic_split, "pos": perdt_features, "ner": _names_as_propn}
+    fixes = {"mwt": perdt_clitic_split, "pos": perdt_conventions, "ner": _names_as_propn}
     for stage in (("tokenize", "mwt"), ("pos", "ner"), ("lemma", "depparse")):
         wanted = [p for p in steps if p in stage]
         if wanted:
@@ -223,21 +224,34 @@ def _names_as_propn(sentence) -> None:
                     w.upos = "PROPN"
 
 
+def _rows(path: Path) -> list[list[str]]:
+    if not path.exists():
+        return []
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+
+
 @functools.cache
 def foreign_features() -> frozenset[tuple[str, str]]:
-    """(UPOS, Feature=Value) pairs PerDT never marks (see pipeline/training/perdt_features.py)."""
-    if not FOREIGN_FEATURES.exists():
-        return frozenset()
-    rows = (line.split("\t") for line in FOREIGN_FEATURES.read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#"))
-    return frozenset((upos, feature) for upos, feature, *_ in rows)
+    """(UPOS, Feature=Value) pairs PerDT never marks (see pipeline/training/perdt_conventions.py)."""
+    return frozenset((upos, feature) for upos, feature, *_ in _rows(FOREIGN_FEATURES))
 
 
-def perdt_features(sentence) -> None:
-    """Drop the features the other treebanks taught the tagger and PerDT never marks
-    («Degree=Pos» on adjectives, «NumType=Card»), so the parser reads PerDT-style features."""
-    drop = foreign_features()
+@functools.cache
+def perdt_tags() -> dict[str, tuple[str, frozenset[str]]]:
+    """form -> (PerDT's UPOS for it, every UPOS PerDT gives it) (see perdt_conventions.py)."""
+    return {form: (upos, frozenset(seen.split(","))) for form, upos, seen in _rows(PERDT_TAGS)}
+
+
+def perdt_conventions(sentence) -> None:
+    """After the tagger: a word PerDT tags consistently («حالا», «وقتی»: NOUN) takes PerDT's
+    UPOS when the tagger chose one PerDT never gives it (the other treebanks tag such words
+    otherwise), and the features the other treebanks mark and PerDT never does («Degree=Pos»
+    on adjectives, «NumType=Card») are dropped, so the parser reads PerDT-style tags."""
+    tags, drop = perdt_tags(), foreign_features()
     for word in sentence.words:
+        if word.text in tags and word.upos not in tags[word.text][1]:
+            word.upos = tags[word.text][0]
         if word.feats:
             kept = [f for f in word.feats.split("|") if (word.upos, f) not in drop]
             word.feats = "|".join(kept) or None

@@ -9,7 +9,7 @@ from conftest import MODELS, ROOT, needs_models
 from stanza.models.common.doc import Document
 
 from pipeline.nlp import (ModelsNotFound, _names_as_propn, analyse_documents, describe_models, keep_lexicon_words,
-                          models_dir, perdt_features)
+                          models_dir, perdt_conventions)
 from pipeline.normalize import normalize
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -68,20 +68,33 @@ def test_features_perdt_never_marks_are_dropped():
             {"id": 3, "text": "خوب", "upos": "ADJ", "feats": "Degree=Pos"},
             {"id": 4, "text": "خواندم", "upos": "VERB", "feats": "Number=Sing|Person=1|Tense=Past|VerbForm=Fin"}]
     sentence = Document([rows], text="دو کتاب خوب خواندم").sentences[0]
-    perdt_features(sentence)
+    perdt_conventions(sentence)
     assert [w.feats for w in sentence.words] == [None, "Number=Sing", None, "Number=Sing|Person=1|Tense=Past"]
+
+
+def test_words_perdt_tags_consistently_take_its_tag():
+    rows = [{"id": 1, "text": "حالا", "upos": "ADV"}, {"id": 2, "text": "کتاب", "upos": "NOUN"},
+            {"id": 3, "text": "را", "upos": "ADP"}, {"id": 4, "text": "خواندم", "upos": "VERB"}]
+    sentence = Document([rows], text="حالا کتاب را خواندم").sentences[0]
+    perdt_conventions(sentence)
+    # PerDT tags «حالا» NOUN and never ADV; the other tags are ones PerDT gives these words
+    assert [w.upos for w in sentence.words] == ["NOUN", "NOUN", "ADP", "VERB"]
 
 
 def test_the_foreign_features_builder_needs_perdt_evidence():
     from collections import Counter
 
-    from pipeline.training.foreign_features import foreign
+    from pipeline.training.perdt_conventions import dominant_tags, foreign
 
     perdt = (Counter({("NOUN", "Number=Sing"): 90}), Counter({"NOUN": 100, "ADJ": 60, "INTJ": 3}))
     others = (Counter({("NOUN", "Number=Sing"): 900, ("ADJ", "Degree=Pos"): 600, ("ADJ", "Degree=Sup"): 4,
                        ("INTJ", "Polarity=Neg"): 20}), Counter())
     # used by PerDT: kept; too rare elsewhere: kept; PerDT has too few interjections to tell
     assert foreign(perdt, others) == [("ADJ", "Degree=Pos", 600)]
+    words = [("حالا", "NOUN", "_")] * 9 + [("حالا", "ADV", "_"), ("که", "SCONJ", "_"), ("که", "SCONJ", "_"),
+                                            ("اول", "ADJ", "_"), ("اول", "ADJ", "_"), ("اول", "NOUN", "_")]
+    # 9 of 10 NOUN: listed with both tags; «که» seen twice only; «اول» 2 of 3
+    assert dominant_tags(words) == [("حالا", "NOUN", "ADV,NOUN")]
 
 
 def test_nouns_inside_names_are_proper_nouns():
