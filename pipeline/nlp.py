@@ -128,8 +128,8 @@ def perdt_clitic_split(sentence) -> None:
 
 
 def analyse(texts: list[str], folder: Path | None = None, processors: str = PROCESSORS):
-    """Stanza Documents for normalised texts, processed together (batched): the NER before the
-    lemmatizer and parser when all three run."""
+    """Stanza Documents for normalised texts, processed together (batched), with PerDT's
+    conventions applied between the stages (clitic splits, tags, names as PROPN)."""
     import stanza
 
     nlp = load_pipeline(str(models_dir(folder)), processors)

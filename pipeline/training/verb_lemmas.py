@@ -4,9 +4,9 @@ verbs («می‌سوزند» -> «سوزید», «می‌گسستند» -> «گ�
 
 hazm (MIT) conjugates each verb of its list («past#present») into every form; the lemma is the
 past stem, PerDT's convention. Where several verbs give one form («نمی‌روید»: «رفت», and
-«رست» of «روییدن»), the stem the treebanks use most as a lemma wins. PerDT also drops a preverb from the lemma («بازگردند»
--> «گشت», «برچیده» -> «چید», «فرورفت» -> «رفت»), so a past stem that is a preverb plus another
-known past stem loses the preverb. Forms the dictionary already holds
+«رست» of «روییدن»), the stem the treebanks use most as a lemma wins. PerDT also drops a
+preverb from the lemma («بازگردند» -> «گشت», «برچیده» -> «چید», «فرورفت» -> «رفت»), so a
+past stem that is a preverb plus another known past stem loses the preverb. Forms the dictionary already holds
 (seen in the treebanks) keep their lemma. Run after `train lemma`: `persian-extract train
 lemma_verbs` (rewrites `work/models/lemma.pt`; running it twice changes nothing).
 """
