@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from pipeline.datafiles import read_tsv
+
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
-FOREIGN_FEATURES = Path(__file__).resolve().parent / "data" / "foreign_features.tsv"
-PERDT_TAGS = Path(__file__).resolve().parent / "data" / "perdt_tags.tsv"
+FOREIGN_FEATURES = "foreign_features.tsv"  # under pipeline/data/, written by training/perdt_conventions.py
+PERDT_TAGS = "perdt_tags.tsv"
 ENV_MODELS = "PERSIAN_EXTRACT_MODELS"
 
 
@@ -224,23 +226,16 @@ def _names_as_propn(sentence) -> None:
                     w.upos = "PROPN"
 
 
-def _rows(path: Path) -> list[list[str]]:
-    if not path.exists():
-        return []
-    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#")]
-
-
 @functools.cache
 def foreign_features() -> frozenset[tuple[str, str]]:
     """(UPOS, Feature=Value) pairs PerDT never marks (see pipeline/training/perdt_conventions.py)."""
-    return frozenset((upos, feature) for upos, feature, *_ in _rows(FOREIGN_FEATURES))
+    return frozenset((upos, feature) for upos, feature, *_ in read_tsv(FOREIGN_FEATURES))
 
 
 @functools.cache
 def perdt_tags() -> dict[str, tuple[str, frozenset[str]]]:
     """form -> (PerDT's UPOS for it, every UPOS PerDT gives it) (see perdt_conventions.py)."""
-    return {form: (upos, frozenset(seen.split(","))) for form, upos, seen in _rows(PERDT_TAGS)}
+    return {form: (upos, frozenset(seen.split(","))) for form, upos, seen in read_tsv(PERDT_TAGS)}
 
 
 def perdt_conventions(sentence) -> None:

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.datafiles import read_tsv
+
 ZWNJ = "\u200c"
 ZWNJ_LEXICON = Path(__file__).parent / "data" / "zwnj.tsv"
 MAX_CHUNK = 2000  # characters hazm normalises at once (long lines are cut at white space)
@@ -25,7 +27,7 @@ MAX_PASSES = 4  # hazm passes per chunk looking for a fixed point
 JOINING_LETTERS = set("بپتثجچحخسشصضطظعغفقکگلمنهیئ")
 ZWNJ_AFFIXES = Path(__file__).parent / "data" / "zwnj_affixes.tsv"
 SPACED_COMPOUNDS = Path(__file__).parent / "data" / "spaced_compounds.tsv"
-SPACED_WORDS = Path(__file__).parent / "data" / "spaced_words.tsv"
+SPACED_WORDS = "spaced_words.tsv"  # under pipeline/data/, written by training/spaced_words.py
 MIN_PART_FREQ = 1000  # hazm corpus count below which a part is too rare to trust
 AMBIGUOUS_SHARE = 0.25  # a second split this plausible (vs the best) makes a word ambiguous (lexicon and rules)
 # Persian letters (no digits or punctuation, which share the Arabic block) and ZWNJ.
@@ -51,10 +53,7 @@ def _hazm(correct_spacing: bool):
 def spaced_words() -> frozenset[str]:
     """Compounds (ZWNJ spelling) that stay two words when the text spaces them («کشته شده»):
     see `pipeline/training/spaced_words.py`."""
-    if not SPACED_WORDS.exists():
-        return frozenset()
-    lines = SPACED_WORDS.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("\t")[0] for line in lines if line and not line.startswith("#"))
+    return frozenset(row[0] for row in read_tsv(SPACED_WORDS))
 
 
 @functools.cache

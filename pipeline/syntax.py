@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
+from pipeline.datafiles import read_tsv  # noqa: F401 (the extractors read their lexicons through syntax)
 from pipeline.nlp import Sentence, Word
 from pipeline.normalize import ZWNJ
 
-DATA = Path(__file__).parent / "data"
 PUNCT = frozenset("،,.:;؛!?؟«»\"'()[]{}-–—…/“”‘’")
 # Simple prepositions: a phrase they introduce is an oblique/PP, never a clause subject.
 PREPOSITIONS = frozenset({
@@ -58,16 +57,6 @@ def is_negated(word: Word) -> bool:
     if text.startswith(("نمی", "نخواه", "نبا", "نیست", "نبود", "نشد", "نکرد", "ننم")):
         return True
     return text.startswith("ن") and not lemma.startswith("ن")
-
-
-@functools.cache
-def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of a data file under pipeline/data/ (tab separated, '#' comments, blanks skipped)."""
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            rows.append(tuple(field.strip() for field in line.split("\t")))
-    return tuple(rows)
 
 
 @dataclass(frozen=True)

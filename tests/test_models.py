@@ -91,10 +91,10 @@ def test_the_foreign_features_builder_needs_perdt_evidence():
                        ("INTJ", "Polarity=Neg"): 20}), Counter())
     # used by PerDT: kept; too rare elsewhere: kept; PerDT has too few interjections to tell
     assert foreign(perdt, others) == [("ADJ", "Degree=Pos", 600)]
-    words = [("حالا", "NOUN", "_")] * 9 + [("حالا", "ADV", "_"), ("که", "SCONJ", "_"), ("که", "SCONJ", "_"),
-                                            ("اول", "ADJ", "_"), ("اول", "ADJ", "_"), ("اول", "NOUN", "_")]
+    tags_by_form = {"حالا": Counter({"NOUN": 9, "ADV": 1}), "که": Counter({"SCONJ": 2}),
+                    "اول": Counter({"ADJ": 2, "NOUN": 1})}
     # 9 of 10 NOUN: listed with both tags; «که» seen twice only; «اول» 2 of 3
-    assert dominant_tags(words) == [("حالا", "NOUN", "ADV,NOUN")]
+    assert dominant_tags(tags_by_form) == [("حالا", "NOUN", "ADV,NOUN")]
 
 
 def test_nouns_inside_names_are_proper_nouns():

@@ -15,7 +15,10 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from pipeline.datafiles import DATA
+from pipeline.nlp import hazm_lexicon
 from pipeline.normalize import SPACED_WORDS, ZWNJ, _hazm
+from pipeline.tables import atomic_write
 from pipeline.training.zwnj_lexicon import consistent_text
 
 MIN_SPACED = 2
@@ -23,9 +26,7 @@ MIN_SPACED = 2
 
 def candidates() -> set[str]:
     """hazm's two-part compounds whose parts are words of its lexicon on their own."""
-    from hazm.utils import words_list
-
-    words = {_hazm(False).normalize(w) for w, _, _ in words_list()}
+    words = {_hazm(False).normalize(w) for w, _, _ in hazm_lexicon()}
     return {w for w in words if w.count(ZWNJ) == 1 and all(part in words for part in w.split(ZWNJ))}
 
 
@@ -53,15 +54,13 @@ def choose(spaced: Counter, joined: Counter, min_spaced: int = MIN_SPACED) -> li
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--out", type=Path, default=SPACED_WORDS)
     args = parser.parse_args(argv)
     spaced, joined = count_spacing(consistent_text(args.data), candidates())
     kept = choose(spaced, joined)
-    tmp = args.out.with_suffix(".tmp")
-    tmp.write_text("# compound, times spaced, times joined in PerDT raw training text, PerDT dev and iPerUDT\n"
-                   + "".join(f"{c}\t{spaced[c]}\t{joined[c]}\n" for c in kept), encoding="utf-8")
-    tmp.replace(args.out)
-    print(f"{len(kept)} compounds kept spaced -> {args.out}")
+    text = ("# compound, times spaced, times joined in PerDT raw training text, PerDT dev and iPerUDT\n"
+            + "".join(f"{c}\t{spaced[c]}\t{joined[c]}\n" for c in kept))
+    atomic_write(DATA / SPACED_WORDS, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    print(f"{len(kept)} compounds kept spaced -> {SPACED_WORDS}")
 
 
 if __name__ == "__main__":

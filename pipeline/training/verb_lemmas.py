@@ -6,8 +6,8 @@ hazm (MIT) conjugates each verb of its list («past#present») into every form; 
 past stem, PerDT's convention. Where several verbs give one form («نمی‌روید»: «رفت», and
 «رست» of «روییدن»), the stem the treebanks use most as a lemma wins. PerDT also drops a
 preverb from the lemma («بازگردند» -> «گشت», «برچیده» -> «چید», «فرورفت» -> «رفت»), so a
-past stem that is a preverb plus another known past stem loses the preverb. Forms the dictionary already holds
-(seen in the treebanks) keep their lemma. Run after `train lemma`: `persian-extract train
+past stem that is a preverb plus another known past stem loses the preverb. Forms the
+dictionary already holds (seen in the treebanks) keep their lemma. Run after `train lemma`: `persian-extract train
 lemma_verbs` (rewrites `work/models/lemma.pt`; running it twice changes nothing).
 """
 from __future__ import annotations
@@ -74,9 +74,9 @@ def add_verb_forms(pos_dict: dict[str, dict[str, str]], lemmas: Mapping[str, str
 
 def main(argv: list[str] | None = None) -> None:
     import torch
-    from hazm.utils import words_list
     from stanza.models.lemma.trainer import _DICTS_VERSION_POS, _pack_pos_dict, _unpack_pos_dict
 
+    from pipeline.nlp import hazm_lexicon
     from pipeline.normalize import normalize_text
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> None:
                          f"not supported (expected {_DICTS_VERSION_POS}, Stanza 1.15)")
     pos_dict = _unpack_pos_dict(checkpoint["dicts"])
     treebank_lemmas = Counter(lemma for words in pos_dict.values() for lemma in words.values())
-    frequency = {word: count for word, count, _ in words_list()}
+    frequency = {word: count for word, count, _ in hazm_lexicon()}
     evidence = {stem: (treebank_lemmas[stem], frequency.get(stem, 0))
                 for stem in set(treebank_lemmas) | set(frequency)}
     added = add_verb_forms(pos_dict, past_stem_lemmas(verb_candidates(), evidence), normalize_text)
