@@ -22,6 +22,7 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 FOREIGN_FEATURES = "foreign_features.tsv"  # under pipeline/data/, written by training/perdt_conventions.py
 PERDT_TAGS = "perdt_tags.tsv"
+DEFAULT_FEATURES = "default_features.tsv"
 ENV_MODELS = "PERSIAN_EXTRACT_MODELS"
 
 
@@ -238,18 +239,31 @@ def perdt_tags() -> dict[str, tuple[str, frozenset[str]]]:
     return {form: (upos, frozenset(seen.split(","))) for form, upos, seen in read_tsv(PERDT_TAGS)}
 
 
+@functools.cache
+def default_features() -> dict[str, tuple[tuple[str, str], ...]]:
+    """UPOS -> ((category, Feature=Value), …) PerDT gives when the category is left out."""
+    defaults: dict[str, tuple[tuple[str, str], ...]] = {}
+    for upos, feature, *_ in read_tsv(DEFAULT_FEATURES):
+        defaults[upos] = defaults.get(upos, ()) + ((feature.split("=")[0], feature),)
+    return defaults
+
+
 def perdt_conventions(sentence) -> None:
     """After the tagger: a word PerDT tags consistently («حالا», «وقتی»: NOUN) takes PerDT's
     UPOS when the tagger chose one PerDT never gives it (the other treebanks tag such words
     otherwise), and the features the other treebanks mark and PerDT never does («Degree=Pos»
-    on adjectives, «NumType=Card») are dropped, so the parser reads PerDT-style tags."""
-    tags, drop = perdt_tags(), foreign_features()
+    on adjectives, «NumType=Card») are dropped, and a category PerDT marks on almost every word
+    of the UPOS takes its usual value when the tagger left it out («Voice=Act» on verbs), so the
+    parser reads PerDT-style tags."""
+    tags, drop, defaults = perdt_tags(), foreign_features(), default_features()
     for word in sentence.words:
         if word.text in tags and word.upos not in tags[word.text][1]:
             word.upos = tags[word.text][0]
-        if word.feats:
-            kept = [f for f in word.feats.split("|") if (word.upos, f) not in drop]
-            word.feats = "|".join(kept) or None
+        kept = [f for f in (word.feats or "").split("|") if f and (word.upos, f) not in drop]
+        categories = {f.split("=")[0] for f in kept}
+        kept += [feature for category, feature in defaults.get(word.upos, ()) if category not in categories]
+        # UD orders features by name, case-insensitively
+        word.feats = "|".join(sorted(kept, key=lambda f: f.split("=")[0].lower())) or None
 
 
 def _convert(doc, offset: int, first_index: int) -> list[Sentence]:

@@ -69,7 +69,21 @@ def test_features_perdt_never_marks_are_dropped():
             {"id": 4, "text": "خواندم", "upos": "VERB", "feats": "Number=Sing|Person=1|Tense=Past|VerbForm=Fin"}]
     sentence = Document([rows], text="دو کتاب خوب خواندم").sentences[0]
     perdt_conventions(sentence)
-    assert [w.feats for w in sentence.words] == [None, "Number=Sing", None, "Number=Sing|Person=1|Tense=Past"]
+    assert [w.feats for w in sentence.words] == [None, "Number=Sing", None, "Number=Sing|Person=1|Tense=Past|Voice=Act"]
+
+
+def test_categories_perdt_always_marks_take_their_usual_value():
+    rows = [{"id": 1, "text": "کتاب", "upos": "NOUN"},
+            {"id": 2, "text": "کتاب‌ها", "upos": "NOUN", "feats": "Number=Plur"},
+            {"id": 3, "text": "خواندم", "upos": "VERB", "feats": "Number=Sing|Person=1|Tense=Past"},
+            {"id": 4, "text": "شد", "upos": "VERB", "feats": "Number=Sing|Person=3|Voice=Pass"},
+            {"id": 5, "text": "خوب", "upos": "ADJ"}]
+    sentence = Document([rows], text="کتاب کتاب‌ها خواندم شد خوب").sentences[0]
+    perdt_conventions(sentence)
+    # a category already there keeps its value; adjectives have no default
+    assert [w.feats for w in sentence.words] == [
+        "Number=Sing", "Number=Plur", "Number=Sing|Person=1|Tense=Past|Voice=Act",
+        "Number=Sing|Person=3|Voice=Pass", None]
 
 
 def test_words_perdt_tags_consistently_take_its_tag():
@@ -95,6 +109,19 @@ def test_the_foreign_features_builder_needs_perdt_evidence():
                     "اول": Counter({"ADJ": 2, "NOUN": 1})}
     # 9 of 10 NOUN: listed with both tags; «که» seen twice only; «اول» 2 of 3
     assert dominant_tags(tags_by_form) == [("حالا", "NOUN", "ADV,NOUN")]
+
+
+def test_default_features_need_a_category_on_almost_every_word_with_one_usual_value():
+    from collections import Counter
+
+    from pipeline.training.perdt_conventions import default_features
+
+    features = Counter({("VERB", "Voice=Act"): 96, ("VERB", "Voice=Pass"): 2,  # 98 % marked, Act 98 %
+                        ("VERB", "Person=3"): 70, ("VERB", "Person=1"): 29,   # usual value only 71 %
+                        ("ADJ", "Degree=Cmp"): 50,                             # half the adjectives
+                        ("PART", "Polarity=Neg"): 10})                         # too few particles
+    upos = Counter({"VERB": 100, "ADJ": 100, "PART": 10})
+    assert default_features((features, upos)) == [("VERB", "Voice=Act", "0.980", "0.980")]
 
 
 def test_nouns_inside_names_are_proper_nouns():
