@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.coref import Actor, Resolver
 from pipeline.entities import EntityMention
-from pipeline.syntax import QUOTES, Parse, infinitive, is_negated, is_punct, key, read_tsv
+from pipeline.syntax import QUOTES, Parse, full_lemma, infinitive, is_negated, is_punct, key, read_tsv
 from pipeline.titles import TitlePhrase
 
 LEAD_WINDOW = 2  # sentences after a bare title in which its holder may be named
@@ -300,7 +300,7 @@ def action_relations(parse: Parse, resolver: Resolver) -> list[Relation]:
         if subj is None or obj is None or not (subj.id or obj.id):
             continue
         nonverbal = [parse.word(c).text for c in parse.children(verb.id, "compound")]
-        predicate = " ".join(nonverbal + [infinitive(verb.lemma)])
+        predicate = " ".join(nonverbal + [infinitive(full_lemma(verb))])
         negated = is_negated(verb) or any(is_negated(parse.word(c)) for c in parse.children(verb.id, "aux"))
         found.append(Relation(parse.sent.index, subj.text, subj.id, "ACTION", obj.text, obj.id,
                               predicate, negated))

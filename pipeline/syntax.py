@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from pipeline.datafiles import read_tsv  # noqa: F401 (the extractors read their lexicons through syntax)
-from pipeline.nlp import Sentence, Word
+from pipeline.nlp import PREVERBS, Sentence, Word, split_preverb
 from pipeline.normalize import ZWNJ
 
 PUNCT = frozenset("،,.:;؛!?؟«»\"'()[]{}-–—…/“”‘’")
@@ -39,6 +39,15 @@ def is_punct(word: Word) -> bool:
 
 def is_verb(word: Word) -> bool:
     return word.upos in ("VERB", "AUX")
+
+
+def full_lemma(word: Word) -> str:
+    """The lemma with the preverb PerDT's convention drops put back («بازگشت», not «گشت»), the
+    verb the extraction tables name."""
+    if word.upos == "VERB" and word.text.startswith(PREVERBS) and (split := split_preverb(word.text)) \
+            and split[1] == word.lemma:
+        return split[0] + word.lemma
+    return word.lemma
 
 
 def infinitive(lemma: str) -> str:
@@ -155,7 +164,7 @@ def word_forms(word: Word) -> frozenset[str]:
     «خواستاریم»: the lemmatizer keeps the clitic)."""
     if word.upos == "AUX":
         return frozenset((key(word.text),))
-    forms = {key(word.text), key(word.lemma)}
+    forms = {key(word.text), key(full_lemma(word))}
     if word.upos in ("ADJ", "NOUN"):
         forms.update(key(word.text)[:-len(c)] for c in COPULA_CLITICS
                      if key(word.text).endswith(c) and len(word.text) - len(c) >= 3)

@@ -438,6 +438,15 @@ def test_action_triple_keeps_light_verb_construction():
     assert (action.subject, action.predicate, action.object) == ("ایران", "هماهنگ کردن", "برنامه")
 
 
+def test_action_predicate_keeps_the_preverb_perdt_lemmas_drop():
+    # ایران(1) سفیرش(2) را(3) فراخواند(4) — PerDT's lemma of «فراخواند» is «خواند»
+    toks = [T("ایران", head=4, deprel="nsubj"), T("سفیرش", head=4, deprel="obj"),
+            T("را", upos="ADP", head=2, deprel="case"), V("فراخواند", "خواند"), T(".", head=4, deprel="punct")]
+    _, relations, *_ = run((toks, (("LOC", 1, 1),)))
+    action = next(r for r in relations if r.relation == "ACTION")
+    assert action.predicate == "فراخواندن"
+
+
 # ---------------------------------------------------------------- stances
 
 

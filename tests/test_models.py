@@ -9,7 +9,7 @@ from conftest import MODELS, ROOT, needs_models
 from stanza.models.common.doc import Document
 
 from pipeline.nlp import (ModelsNotFound, _names_as_propn, analyse_documents, describe_models, keep_lexicon_words,
-                          models_dir, perdt_conventions)
+                          models_dir, perdt_conventions, perdt_lemmas)
 from pipeline.normalize import normalize
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -84,6 +84,30 @@ def test_categories_perdt_always_marks_take_their_usual_value():
     assert [w.feats for w in sentence.words] == [
         "Number=Sing", "Number=Plur", "Number=Sing|Person=1|Tense=Past|Voice=Act",
         "Number=Sing|Person=3|Voice=Pass", None]
+
+
+def test_preverb_verbs_lose_the_preverb_in_their_lemma():
+    from pipeline.nlp import split_preverb
+
+    assert split_preverb("درآوردند") == ("در", "آورد")
+    assert split_preverb("بازمی‌گردانم") == ("باز", "گرداند")
+    assert split_preverb("برانگیخته") == ("بر", "انگیخت")  # the participle
+    assert split_preverb("برچید") == ("بر", "چید")
+    # «برد», «برده»: «بر» is the verb itself; «ورزید»: «زید» is no verb
+    assert [split_preverb(w) for w in ("برد", "برده", "ورزید")] == [None, None, None]
+
+
+def test_perdt_lemmas_for_own_clitics_and_preverbs():
+    rows = [{"id": (1, 2), "text": "خودش"},
+            {"id": 1, "text": "خود", "upos": "PRON", "lemma": "خود"},
+            {"id": 2, "text": "ش", "upos": "PRON", "lemma": "او"},
+            {"id": 3, "text": "خود", "upos": "PRON", "lemma": "خود"},
+            {"id": 4, "text": "برنامه", "upos": "NOUN", "lemma": "برنامه"},
+            {"id": 5, "text": "درآوردند", "upos": "VERB", "lemma": "آرآرد"}]
+    sentence = Document([rows], text="خودش خود برنامه درآوردند").sentences[0]
+    perdt_lemmas(sentence)
+    # PerDT lemmatises the «خود» of «خودش» as «خودش»; a lone «خود» and a noun stay as they were
+    assert [w.lemma for w in sentence.words] == ["خودش", "او", "خود", "برنامه", "آورد"]
 
 
 def test_words_perdt_tags_consistently_take_its_tag():

@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-PREVERBS = ("باز", "بر", "در", "فرو", "فرا", "ور")
+from pipeline.nlp import PREVERBS
+
 VERB = "VERB"
 ANY_POS = "*"  # the key of Stanza's pos-independent dictionary
 
