@@ -92,6 +92,23 @@ OWN_CLITIC = re.compile(r"خود(?:ش|م|ت|مان|تان|شان)")  # «خود�
 # A pronoun clitic after a vowel: PerDT splits «جایش» as «جا یش», where the MWT expander
 # (trained mostly on «کتاب‌های ش», «برای ش») writes «جای ش».
 CLITIC_AFTER_VOWEL = re.compile(r"(.+[اآو])(ی(?:ش|م|ت|مان|تان|شان))")
+# The copula «است» written onto a word ending in a vowel, or «این»/«آن»: PerDT splits «شماست»,
+# «دل‌هاست», «اینست» as «شما ست»; the tokenizer rarely flags them.
+COPULA_CLITIC = re.compile(r"(.+[اوی]|این|آن)ست")
+
+
+@functools.cache
+def hazm_words() -> frozenset[str]:
+    """Every word of hazm's lexicon, pronouns included."""
+    return frozenset(word for word, _, _ in hazm_lexicon())
+
+
+def is_word_and_copula(text: str) -> bool:
+    """«شماست», «کجاست»: a known word (or a plural in «ها») + «ست», itself neither a lexicon word
+    («دوست», «راست») nor a verb's past stem («کاست», «خواست»)."""
+    m = COPULA_CLITIC.fullmatch(text)
+    return bool(m) and text not in lexicon_words() and text not in hazm_verb_lemmatizer()[1] \
+        and (m[1] in hazm_words() or m[1].endswith("ها"))
 
 
 def keep_lexicon_words(sentences: list[list]) -> list[list]:
@@ -99,7 +116,7 @@ def keep_lexicon_words(sentences: list[list]) -> list[list]:
     lexicon word stays one word: the tokenizer splits frequent nouns ending like a clitic
     («کاهش» -> «کاه ش», «گسترش», «ملت», «تروریسم»), and the parse around them breaks; of
     the formal PerDT dev treebank's 369 multi-word tokens, 7 are lexicon words. «خود» + clitic
-    is always flagged."""
+    and a word + the copula «ست» (`is_word_and_copula`) are always flagged."""
     words = lexicon_words()
     out = []
     for sent in sentences:
@@ -109,7 +126,7 @@ def keep_lexicon_words(sentences: list[list]) -> list[list]:
             text = token[0] if isinstance(token, tuple) else token
             if flagged and text in words:
                 tokens.append(text)
-            elif not flagged and OWN_CLITIC.fullmatch(text):
+            elif not flagged and (OWN_CLITIC.fullmatch(text) or is_word_and_copula(text)):
                 tokens.append((text, True))
             else:
                 tokens.append(token)

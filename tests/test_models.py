@@ -53,6 +53,13 @@ def test_lexicon_words_flagged_as_word_plus_clitic_stay_whole():
     assert keep_lexicon_words([["خودشان", "خودرو"]]) == [[("خودشان", True), "خودرو"]]  # PerDT splits it
 
 
+def test_a_word_and_the_copula_are_flagged_as_two_words():
+    tokens = ["شماست", "دل‌هاست", "کجاست", "دوست", "راست", "کاست", "خواست", "نیست"]
+    # a word + «ست» is split as PerDT splits it; lexicon words and verbs («کاست», «خواست») stay whole
+    assert keep_lexicon_words([tokens]) == [[("شماست", True), ("دل‌هاست", True), ("کجاست", True),
+                                            "دوست", "راست", "کاست", "خواست", "نیست"]]
+
+
 @needs_models
 def test_clitics_after_a_vowel_are_split_as_perdt_splits_them():
     words = [w.text for s in analyse_documents(["او سر جایش نشست و کتاب‌هایش را به خودش داد."], MODELS)[0]
