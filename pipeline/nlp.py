@@ -159,6 +159,7 @@ def hazm_verb_lemmatizer():
     return lemmatizer, frozenset(verb.split("#")[0] for verb in lemmatizer.verbs.values())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the extraction layer asks for every verb it matches
 def split_preverb(form: str) -> tuple[str, str] | None:
     """(preverb, past stem of the rest) for a preverb verb form («درآوردند» -> («در», «آورد»),
     «برانگیخته» -> («بر», «انگیخت»)), when hazm knows the rest as a verb; else None."""
