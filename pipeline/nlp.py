@@ -184,11 +184,11 @@ def perdt_lemmas(sentence) -> None:
     preverb («درآوردند» -> «آورد», where the seq2seq model, having seen few of them, invents
     stems: «آرآرد»)."""
     for token in sentence.tokens:
-        text = "".join(w.text for w in token.words)
-        if len(token.words) > 1 and token.words[0].text == "خود" and OWN_CLITIC.fullmatch(text):
-            token.words[0].lemma = text
+        words = token.words
+        if len(words) > 1 and words[0].text == "خود" and OWN_CLITIC.fullmatch(text := "".join(w.text for w in words)):
+            words[0].lemma = text
     for word in sentence.words:
-        if word.upos == "VERB" and word.text.startswith(PREVERBS) and (split := split_preverb(word.text)):
+        if word.upos == "VERB" and (split := split_preverb(word.text)):
             word.lemma = split[1]
 
 
@@ -303,11 +303,11 @@ def perdt_tags() -> dict[str, tuple[str, frozenset[str]]]:
 
 
 @functools.cache
-def default_features() -> dict[str, tuple[tuple[str, str], ...]]:
+def default_features() -> dict[str, list[tuple[str, str]]]:
     """UPOS -> ((category, Feature=Value), …) PerDT gives when the category is left out."""
-    defaults: dict[str, tuple[tuple[str, str], ...]] = {}
+    defaults: dict[str, list[tuple[str, str]]] = {}
     for upos, feature, *_ in read_tsv(DEFAULT_FEATURES):
-        defaults[upos] = defaults.get(upos, ()) + ((feature.split("=")[0], feature),)
+        defaults.setdefault(upos, []).append((feature.split("=")[0], feature))
     return defaults
 
 

@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from pipeline.datafiles import read_tsv  # noqa: F401 (the extractors read their lexicons through syntax)
-from pipeline.nlp import PREVERBS, Sentence, Word, split_preverb
+from pipeline.nlp import Sentence, Word, split_preverb
 from pipeline.normalize import ZWNJ
 
 PUNCT = frozenset("،,.:;؛!?؟«»\"'()[]{}-–—…/“”‘’")
@@ -44,8 +44,7 @@ def is_verb(word: Word) -> bool:
 def full_lemma(word: Word) -> str:
     """The lemma with the preverb PerDT's convention drops put back («بازگشت», not «گشت»), the
     verb the extraction tables name."""
-    if word.upos == "VERB" and word.text.startswith(PREVERBS) and (split := split_preverb(word.text)) \
-            and split[1] == word.lemma:
+    if word.upos == "VERB" and (split := split_preverb(word.text)) and split[1] == word.lemma:
         return split[0] + word.lemma
     return word.lemma
 
