@@ -20,7 +20,8 @@ from pipeline.titles import TitlePhrase, find_titles, marked_titles, mention_map
 
 ACTOR_LABELS = frozenset({"PER", "ORG", "LOC", "FAC"})
 PAIR_WINDOW = 1  # sentences back that «دو طرف» looks for two persons
-LOOKBACK_SENTENCES = 40  # how far back an antecedent is looked for
+LOOKBACK_SENTENCES = 40
+MAX_BODY_WORDS = 4  # «شورای عالی قضایی» + a name  # how far back an antecedent is looked for
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,12 @@ def reference_rules() -> tuple[ReferenceRule, ...]:
 def generic_actors() -> frozenset[str]:
     """Common nouns that name an actor on their own («دولت», «مجلس», «پارلمان»)."""
     return frozenset(key(row[0]) for row in read_tsv("generic_actors.tsv") if len(row) == 1)
+
+
+@functools.cache
+def body_nouns() -> frozenset[str]:
+    """Nouns that with a name after them name a body of their own («دستگاه قضایی شیلی»)."""
+    return generic_actors() | {key(r[1]) for r in read_tsv("generic_actors.tsv") if len(r) > 1 and r[0] == "body"}
 
 
 @dataclass
@@ -253,11 +260,24 @@ class Resolver:
                 return [Actor(f"{title.text} {title.object_text}".strip(), "", "TITLE")]
         groups = self._coordinated(parse, by_word, first, last)
         if groups:
-            return [self._group_actor(parse, group) for group in groups]
+            actors = [self._group_actor(parse, group) for group in groups]
+            body = self._body_phrase(parse, first, groups[0][-1])
+            return [body, *actors[1:]] if body else actors
         for wid in range(first, min(last, len(parse)) + 1):
             if key(parse.word(wid).text) in generic_actors() and wid not in by_word:
                 return [Actor(parse.word(wid).text)]
         return []
+
+    @staticmethod
+    def _body_phrase(parse: Parse, first: int, m: EntityMention) -> Actor | None:
+        """«[دستگاه قضایی] شیلی», «[دولت] آلمان»: a body noun and its modifiers right before the
+        name make one actor, the body, not the country it belongs to."""
+        start = min(parse.words_in(m.start, m.end))
+        words = [parse.word(i) for i in range(first, start)]
+        if not words or key(words[0].text) not in body_nouns() or len(words) > MAX_BODY_WORDS \
+                or any(w.upos not in ("NOUN", "ADJ") for w in words):
+            return None
+        return Actor(parse.sent.text[words[0].start - parse.sent.start:m.end - parse.sent.start], "", "ORG")
 
     def _group_actor(self, parse: Parse, group: list[EntityMention]) -> Actor:
         """One actor for adjacent mentions naming one body («وزارت امور خارجه» «نروژ»)."""

@@ -194,7 +194,7 @@ def _recipients(parse: Parse, match: PatternMatch, args: dict[str, str], resolve
         if "phrase" in args and core and not _names_head(parse, core, resolver):
             # «کمک به [کشورهای شرق اروپا]»: the recipient is the phrase, a name only modifies it
             if len(core) <= MAX_RECIPIENT_WORDS and not any(is_verb(parse.word(i)) for i in core) \
-                    and not _has_value(parse, core, resolver):
+                    and not _has_value(parse, core, resolver) and any(parse.word(i).upos != "PRON" for i in core):
                 return [Actor(clauses.phrase_text(parse, core, resolver))]
             continue
         actors = _actors_in(parse, core, resolver)

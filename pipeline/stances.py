@@ -544,7 +544,13 @@ def negated(parse: Parse, cue: PatternMatch) -> bool:
 
 
 def _cannot_before(parse: Parse, cue: PatternMatch) -> bool:
-    """«نمی‌توانند آتش‌بس را … بپذیرند»: a negated «توانست» heads the cue's clause."""
+    """«نمی‌توانند آتش‌بس را … بپذیرند»: a negated «توانست» heads the cue's clause (by the parse,
+    however long the clause; else found among the words before it)."""
+    verb = parse.word(cue.last)
+    if verb.deprel in ("ccomp", "xcomp") and verb.head:
+        head = parse.word(verb.head)
+        if key(head.lemma) == "توانست" and is_verb(head):
+            return is_negated(head)
     for wid in range(cue.first - 1, max(0, cue.first - NEGATION_REACH), -1):
         w = parse.word(wid)
         if key(w.lemma) == "توانست" and is_verb(w):
