@@ -246,6 +246,9 @@ def _short_pp_then_verb(parse: Parse, wid: int, reach: int = 4) -> bool:
     return False
 
 
+SCHEDULING_NOUNS = frozenset({"قرار"})  # «رامسفلد قرار است … سفر کند»: the subject is «قرار»'s
+
+
 def subject_of(parse: Parse, head: int, resolver: Resolver, before: int | None = None) -> list[Actor]:
     """Actors named by the nsubj of `head` (following conj/xcomp heads for shared subjects).
     Persian subjects precede their predicate: a «subject» after word `before` is a misparse."""
@@ -272,7 +275,8 @@ def subject_of(parse: Parse, head: int, resolver: Resolver, before: int | None =
                     return actors + [a for h in heads for c in _conjuncts(parse, h) if c < limit
                                      for a in _conjunct_actors(parse, c, resolver) if a not in actors]
         w = parse.word(current)
-        if w.deprel.split(":")[0] not in ("conj", "xcomp", "compound"):
+        if w.deprel.split(":")[0] not in ("conj", "xcomp", "compound") \
+                and not (w.deprel == "ccomp" and w.head and key(parse.word(w.head).text) in SCHEDULING_NOUNS):
             break
         current = w.head
     return []

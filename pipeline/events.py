@@ -41,6 +41,8 @@ WISH_MARKERS = frozenset({"خواستار", "خواهان", "تمایل", "ما�
 # «تمایل دارد [مذاکرات] … داشته باشد»: the wish's light verb stands between it and the trigger
 WISH_VERBS = frozenset({"داشت", "است", "بود"})
 WISH_WINDOW = 3
+SCHEDULE_VERBS = frozenset({"است", "بود", "شد"})  # «قرار است/بود/شد»
+SCHEDULE_WINDOW = 20
 INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
 MAX_RECIPIENT_WORDS = 6
 FLAGS = frozenset({"addressed", "passive", "phrase", "money", "negative", "own", "paired"})  # trigger arguments without a value
@@ -303,10 +305,9 @@ def _nearest(mentions: list[EntityMention], parse: Parse, match: PatternMatch) -
 
 def _location(parse: Parse, match: PatternMatch, args: dict[str, str], resolver: Resolver,
               exclude: set[str]) -> str:
-    spec = args.get("location", "")
-    if spec:
+    for spec in filter(None, args.get("location", "").split(",")):
+        ids = _phrase_ids(parse, match, spec)
         for unit in clauses.actor_units(parse, resolver):
-            ids = _phrase_ids(parse, match, spec)
             if ids and ids[0] <= unit.first <= ids[-1]:
                 m = resolver.by_word(parse.sent.index).get(unit.first)
                 if m is not None and m.label in ("LOC", "FAC"):
@@ -412,8 +413,20 @@ def _hypothetical(parse: Parse, match: PatternMatch) -> bool:
     """A verbal trigger in the subjunctive («… تا تحریم‌ها را رفع کند») or under a modal
     («… بایستی … اخراج کند»): wanted, not done."""
     verbs = [i for i in match.ids if is_verb(parse.word(i))]
-    return bool(verbs) and (any(_subjunctive(parse.word(i)) for i in verbs)
+    return bool(verbs) and (any(_subjunctive(parse.word(i)) for i in verbs) and not _scheduled(parse, match)
                             or _marker_before(parse, match.first, MODALS, MODAL_WINDOW))
+
+
+def _scheduled(parse: Parse, match: PatternMatch) -> bool:
+    """«رامسفلد قرار است روزهای ۶ تا ۸ ژوئن … به اندونزی سفر کند»: a scheduled event is reported
+    as one (commas of a list inside the clause do not end it)."""
+    for current in range(match.first - 1, max(0, match.first - 1 - SCHEDULE_WINDOW), -1):
+        w = parse.word(current)
+        if key(w.text) == "قرار" and current < len(parse) and key(parse.word(current + 1).lemma) in SCHEDULE_VERBS:
+            return True
+        if is_verb(w) and key(w.lemma) not in SCHEDULE_VERBS or key(w.text) in (".", ":", "؛", "که"):
+            return False
+    return False
 
 
 def _subjunctive(word: Word) -> bool:

@@ -714,6 +714,24 @@ def test_purpose_and_anaphoric_triggers_are_not_events():
     assert events[0].actor == "پرز" and events[0].recipient == "شرکت‌ها"
 
 
+def test_a_scheduled_visit_is_an_event_of_the_subject_of_its_schedule():
+    # «رامسفلد قرار است روزهای ۶ تا ۸ ژوئن برای مذاکره، امنیت و همکاری به اندونزی سفر کند»: the
+    # subjunctive is scheduled, not wished; the subject hangs on «قرار»; the place comes before «سفر»
+    toks = [T("رامسفلد", head=2, deprel="nsubj"), T("قرار", head=0, deprel="root"), AUX("است", "است", head=2),
+            T("برای", head=5, deprel="case"), T("مذاکره", head=12, deprel="obl"), T("،", head=7, deprel="punct"),
+            T("امنیت", head=12, deprel="nsubj"), T("و", upos="CCONJ", head=9, deprel="cc"),
+            T("همکاری", head=7, deprel="conj"), T("به", head=11, deprel="case"), T("اندونزی", head=12, deprel="obl"),
+            T("سفر", head=12, deprel="compound:lvc")]
+    toks += [V("کند", "کرد", head=2, deprel="ccomp", feats="Mood=Sub"), "."]
+    consult = _events_of("CONSULT", (toks, (("PER", 1, 1), ("LOC", 11, 11))))
+    assert [(e.actor, e.location) for e in consult] == [("رامسفلد", "اندونزی")]
+    # a verbal trigger in the subjunctive is an event only when scheduled
+    visit = words("کری قرار است فردا از کی‌یف بازدید") + [V("کند", "کرد", feats="Mood=Sub"), "."]
+    assert [e.location for e in _events_of("CONSULT", (visit, (("PER", 1, 1), ("LOC", 6, 6))))] == ["کی‌یف"]
+    visit[1:3] = ["باید"]
+    assert not _events_of("CONSULT", (visit, (("PER", 1, 1), ("LOC", 5, 5))))
+
+
 # ---------------------------------------------------------------- end to end (real models)
 
 needs_models = pytest.mark.skipif(not (MODELS_DIR / "resources.json").exists(),
