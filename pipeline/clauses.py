@@ -271,7 +271,10 @@ def subject_of(parse: Parse, head: int, resolver: Resolver, before: int | None =
                 actors = resolver.actors(parse.sent.index, ids[0], ids[-1])
                 if actors:
                     # «دولت [آلمان] و مدیریت شرکت لوفت هانزا»: parses hang the conjunct on the name's last word
+                    # «معاونین وزارت نفت و [معاونین] استانداری …»: a parallel conjunct, hung on any word
                     heads = [child, *parse.children(child, "flat")]
+                    heads += [i for i in ids if i not in heads and any(
+                        key(parse.word(c).text) == key(parse.word(ids[0]).text) for c in _conjuncts(parse, i))]
                     return actors + [a for h in heads for c in _conjuncts(parse, h) if c < limit
                                      for a in _conjunct_actors(parse, c, resolver) if a not in actors]
         w = parse.word(current)

@@ -1247,6 +1247,21 @@ def test_a_body_noun_before_a_name_makes_the_body_the_actor():
     assert [(e.actor, e.recipient) for e in aid] == [("دولت آلمان", "لوفت‌هانزا")]
 
 
+def test_a_parallel_conjunct_hung_inside_the_subject_holds_the_stance_too():
+    # «معاونین وزارت نفت و معاونین استانداری از متحصنین حمایت کرده‌اند»: the parse hangs the
+    # second «معاونین» on «وزارت»
+    toks = [T("معاونین", "معاون", head=10, deprel="nsubj"), T("وزارت", head=1, deprel="nmod"),
+            T("نفت", head=2, deprel="flat"), T("و", upos="CCONJ", head=5, deprel="cc"),
+            T("معاونین", "معاون", head=2, deprel="conj"), T("استانداری", head=5, deprel="nmod"),
+            T("از", head=8, deprel="case"), T("متحصنین", head=10, deprel="obl"),
+            T("حمایت", head=10, deprel="compound:lvc"), V("کرده‌اند", "کرد"), "."]
+    found = _stances((toks, (("ORG", 2, 3), ("ORG", 6, 6))))
+    assert [(a, t) for a, t, *_ in found] == [("معاونین وزارت نفت", "متحصنین"), ("معاونین استانداری", "متحصنین")]
+    toks[4] = T("ایران", head=2, deprel="conj")  # «وزارت نفت و ایران»: not a second holder
+    found = _stances((toks, (("ORG", 2, 3), ("LOC", 5, 5), ("ORG", 6, 6))))
+    assert [a for a, *_ in found] == ["معاونین وزارت نفت"]
+
+
 def test_what_one_cannot_accept_is_rejected():
     # «ما نمی‌توانیم آتش‌بس را بپذیریم»: the negated modal negates the cue
     toks = ["شهاب", V("گفت", "گفت"), ":", "ما", V("نمی‌توانیم", "توانست", feats="Polarity=Neg"), "آتش‌بس",
