@@ -268,7 +268,7 @@ def _split_coordination(parse: Parse, ids: list[int]) -> list[list[int]]:
     head = heads[0]
     conjs = [c for c in parse.children(head, "conj") if c in inside and parse.word(c).upos in ("NOUN", "PROPN")]
     if not conjs:
-        return [ids]
+        return _split_at_tail_action(parse, ids)
     parts, rest = [], set(ids)
     for c in conjs:
         sub = set(parse.subtree(c)) & inside
@@ -277,6 +277,21 @@ def _split_coordination(parse: Parse, ids: list[int]) -> list[list[int]]:
     rest = {i for i in rest if key(parse.word(i).text) not in ("و", "یا") and parse.word(i).deprel != "cc"}
     parts.insert(0, sorted(rest))
     return [p for p in parts if p]
+
+
+def _split_at_tail_action(parse: Parse, ids: list[int]) -> list[list[int]]:
+    """«اعمال تحریم علیه ایران و [جلوگیری از صدور نفت]»: a conjunct noun that takes a PP of its
+    own and runs to the end of the phrase is a second action, wherever the parse hangs it (a
+    bare noun is not: «صدور نفت و گاز»)."""
+    for n, c in enumerate(ids[1:-1], 1):
+        w = parse.word(c)
+        if key(parse.word(ids[n - 1]).text) != "و" or w.deprel != "conj" or w.upos != "NOUN" or n < 2:
+            continue
+        takes_pp = any(key(parse.word(g).text) in clauses.PREPOSITIONS and g == ch - 1
+                       for ch in parse.children(c) for g in parse.children(ch, "case"))
+        if takes_pp and max(parse.subtree(c)) >= ids[-1]:
+            return [ids[:n - 1], ids[n:]]
+    return [ids]
 
 
 def _split_at(ids: list[int], joins: set[int]) -> list[list[int]]:

@@ -1262,6 +1262,22 @@ def test_a_parallel_conjunct_hung_inside_the_subject_holds_the_stance_too():
     assert [a for a, *_ in found] == ["معاونین وزارت نفت"]
 
 
+def test_a_second_action_coordinated_at_the_end_of_an_issue_is_an_issue_of_its_own():
+    # «خواستار اعمال تحریم علیه ایران و جلوگیری از صدور نفت شد»: «جلوگیری» hung on «تحریم»
+    toks = [T("دیان", head=12, deprel="nsubj"), T("خواستار", head=12, deprel="xcomp"),
+            T("اعمال", head=2, deprel="nmod"), T("تحریم", head=3, deprel="nmod"), T("علیه", head=6, deprel="case"),
+            T("ایران", head=4, deprel="nmod"), T("و", upos="CCONJ", head=8, deprel="cc"),
+            T("جلوگیری", head=4, deprel="conj"), T("از", head=10, deprel="case"), T("صدور", head=8, deprel="nmod"),
+            T("نفت", head=10, deprel="nmod"), V("شد", "شد"), "."]
+    found = _stances((toks, (("PER", 1, 1), ("LOC", 6, 6))))
+    assert [t for a, t, *_ in found] == ["اعمال تحریم علیه ایران", "جلوگیری از صدور نفت"]
+    # a bare noun coordinated inside the phrase is part of it
+    toks = [T("دیان", head=7, deprel="nsubj"), T("خواستار", head=7, deprel="xcomp"), T("صدور", head=2, deprel="nmod"),
+            T("نفت", head=3, deprel="nmod"), T("و", upos="CCONJ", head=6, deprel="cc"), T("گاز", head=4, deprel="conj"),
+            V("شد", "شد"), "."]
+    assert [t for a, t, *_ in _stances((toks, (("PER", 1, 1),)))] == ["صدور نفت و گاز"]
+
+
 def test_what_one_cannot_accept_is_rejected():
     # «ما نمی‌توانیم آتش‌بس را بپذیریم»: the negated modal negates the cue
     toks = ["شهاب", V("گفت", "گفت"), ":", "ما", V("نمی‌توانیم", "توانست", feats="Polarity=Neg"), "آتش‌بس",
@@ -1360,6 +1376,12 @@ def test_a_wanted_clause_names_its_issue_as_a_noun_phrase():
             T("در", head=4, deprel="case"), T("دست", head=5, deprel="obl"), V("داشته", "داشت", head=2, deprel="ccomp"),
             AUX("باشد", "بود", head=5, deprel="aux"), "."]
     assert _stances((toks, (("PER", 1, 1),))) == []
+    # «… تلاش می‌کند در مهلت باقی‌مانده حق مالی لبنان را پرداخت کند»: striving for it is favouring it
+    toks = [T("لبنان", head=3, deprel="nsubj"), T("تلاش", head=3, deprel="compound:lvc"), V("می‌کند", "کرد"),
+            T("در", head=5, deprel="case"), T("مهلت", head=10, deprel="obl"), T("حق", head=10, deprel="obj"),
+            T("مالی", upos="ADJ", head=6, deprel="amod"), T("را", upos="ADP", head=6, deprel="case"),
+            T("پرداخت", head=10, deprel="compound:lvc"), V("کند", "کرد", head=3, deprel="ccomp"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("LOC", 1, 1),)))] == [("لبنان", "پرداخت حق مالی", "favor")]
 
 
 def test_a_person_holds_no_stance_on_a_phrase_naming_them_but_a_country_may():
