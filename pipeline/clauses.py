@@ -251,13 +251,17 @@ SCHEDULING_NOUNS = frozenset({"قرار"})  # «رامسفلد قرار است �
 
 def subject_of(parse: Parse, head: int, resolver: Resolver, before: int | None = None) -> list[Actor]:
     """Actors named by the nsubj of `head` (following conj/xcomp heads for shared subjects).
-    Persian subjects precede their predicate: a «subject» after word `before` is a misparse."""
+    Persian subjects precede their predicate: a «subject» after word `before` is a misparse, and
+    so is one before the «و» that opens a coordinated clause («A … امضا می‌کند و B … تایید خواهد
+    کرد»: A is the first verb's, whatever the parse says)."""
     limit = before if before is not None else head
     current, seen = head, set()
     while current and current not in seen:
         seen.add(current)
+        opening = min((c for c in parse.children(current, "cc") if c < current), default=0) \
+            if parse.word(current).deprel == "conj" else 0
         for child in parse.children(current, "nsubj"):
-            if child >= limit or in_adverbial_clause(parse, child, limit):
+            if child >= limit or child < opening or in_adverbial_clause(parse, child, limit):
                 continue
             if key(parse.word(child).text) in FIRST_PERSON:
                 return []

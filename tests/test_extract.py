@@ -1278,6 +1278,19 @@ def test_a_second_action_coordinated_at_the_end_of_an_issue_is_an_issue_of_its_o
     assert [t for a, t, *_ in _stances((toks, (("PER", 1, 1),)))] == ["صدور نفت و گاز"]
 
 
+def test_a_subject_before_the_and_of_a_coordinated_clause_is_not_its_own():
+    # «شورا این قانون را امضا می‌کند و برمر آن را تایید خواهد کرد», the parse hanging «شورا» on
+    # the second verb as well as «برمر»
+    toks = [T("شورا", head=12, deprel="nsubj"), T("این", upos="DET", head=3, deprel="det"),
+            T("قانون", head=6, deprel="obj"), T("را", upos="ADP", head=3, deprel="case"),
+            T("امضا", head=6, deprel="compound:lvc"), V("می‌کند", "کرد"), T("و", upos="CCONJ", head=12, deprel="cc"),
+            T("برمر", head=12, deprel="nsubj"), T("آن", upos="PRON", head=12, deprel="obj"),
+            T("را", upos="ADP", head=9, deprel="case"), T("تایید", head=12, deprel="compound:lvc"),
+            V("کرد", "کرد", head=6, deprel="conj"), "."]
+    found = _stances((toks, (("ORG", 1, 1), ("PER", 8, 8))))
+    assert [(a, t) for a, t, *_ in found] == [("برمر", "این قانون")]
+
+
 def test_what_one_cannot_accept_is_rejected():
     # «ما نمی‌توانیم آتش‌بس را بپذیریم»: the negated modal negates the cue
     toks = ["شهاب", V("گفت", "گفت"), ":", "ما", V("نمی‌توانیم", "توانست", feats="Polarity=Neg"), "آتش‌بس",
