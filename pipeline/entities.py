@@ -296,6 +296,21 @@ def _relabel_facility(text: str, m: EntityMention) -> EntityMention:
     return m
 
 
+def _relabel_product(text: str, m: EntityMention) -> EntityMention:
+    """NER's PRO for a medium: «روزنامه اسراییلی معاریو», «وبگاه العربی الجدید» (a media head and
+    a name after it) and Arabic names with the article («الشرق‌الاوسط», «الحوزه») are
+    organisations, not products."""
+    words = _words(text, m)
+    if m.label != "PRO" or not words:
+        return m
+    as_org = _set(text, m, m.start, m.end, "ORG")
+    first = words[0][2]
+    if (first in _rules()["media_head"] and media_name(text, as_org) != as_org) \
+            or (first.startswith("ال") and first not in _lexicon()):
+        return as_org
+    return m
+
+
 def _drop_trailing(text: str, m: EntityMention) -> EntityMention:
     """«بانک ملت مستقر» -> بانک ملت: a closing word saying where the named thing is."""
     words = _words(text, m)
@@ -372,7 +387,7 @@ def clean_mention(text: str, m: EntityMention) -> list[EntityMention]:
     m = _set(text, m, m.start, m.end)
     # each step one repair, in this order (a prefix stripped can uncover a glued conjunction)
     for step in (_unseparate, _unquote, _unglue, _uncopula, _strip_prefixes, _unglue, _country_tail,
-                 _trim_title, _desk, _relabel_facility, _org_final, _drop_trailing, _person_before_title,
+                 _trim_title, _desk, _relabel_facility, _relabel_product, _org_final, _drop_trailing, _person_before_title,
                  _place_before_country):
         m = step(text, m)
     out = []

@@ -599,11 +599,12 @@ def _nominal_blockers() -> frozenset[str]:
 
 
 def _blocked_nominal(parse: Parse, cue: PatternMatch) -> bool:
-    """«برای حمایت از …», «قبل از موافقت با …»: a nominal cue naming a purpose or a condition."""
+    """«برای حمایت از …», «قبل از موافقت با …»: a nominal cue naming a purpose or a condition;
+    «هزار طرفدار مقتدا صدر»: one counting people (the supporters, not a position taken)."""
     if len(cue.ids) != 1 or cue.first == 1:
         return False
     blockers = _nominal_blockers()
-    if key(parse.word(cue.first - 1).text) in blockers:
+    if key(parse.word(cue.first - 1).text) in blockers or parse.word(cue.first - 1).upos == "NUM":
         return True
     if key(parse.word(cue.first - 1).text) not in ("و", "یا"):
         return False

@@ -1262,6 +1262,14 @@ def test_a_parallel_conjunct_hung_inside_the_subject_holds_the_stance_too():
     assert [a for a, *_ in found] == ["معاونین وزارت نفت"]
 
 
+def test_a_counted_supporter_is_a_person_not_a_position():
+    # «بیش از هزار طرفدار مقتدا صدر تظاهرات کردند»: the supporters, not a stance of whoever is near
+    toks = words("الحوزه بسته شد و بیش از هزار") + [T("طرفدار"), T("مقتدا"), T("صدر")] + words("تظاهرات") + [
+        V("کردند", "کرد"), "."]
+    toks[6] = T("هزار", upos="NUM")
+    assert _stances((toks, (("ORG", 1, 1), ("PER", 9, 10)))) == []
+
+
 def test_a_second_action_coordinated_at_the_end_of_an_issue_is_an_issue_of_its_own():
     # «خواستار اعمال تحریم علیه ایران و جلوگیری از صدور نفت شد»: «جلوگیری» hung on «تحریم»
     toks = [T("دیان", head=12, deprel="nsubj"), T("خواستار", head=12, deprel="xcomp"),
@@ -1438,6 +1446,17 @@ def test_a_name_before_a_person_title_is_a_person():
     labels = by_label(entities)
     assert ("PER", "دونالد ترامپ") in labels and ("PER", "تئودور کاتوف") in labels
     assert ("ORG", "سازمان برنامه و بودجه") in labels
+
+
+def test_media_tagged_as_products_are_organisations():
+    entities, *_ = run(
+        (words("به گزارش روزنامه اسراییلی معاریو ، وبگاه العربی الجدید و الشرق‌الاوسط آمده است ."),
+         (("PRO", 3, 5), ("PRO", 7, 9), ("PRO", 11, 11))),
+        (words("به نوشته سایت اینترنتی او کتاب مدرسه را خرید ."), (("PRO", 3, 4), ("PRO", 6, 7))),
+    )
+    labels = by_label(entities)
+    assert {("ORG", "معاریو"), ("ORG", "العربی الجدید"), ("ORG", "الشرق‌الاوسط")} <= labels
+    assert {("PRO", "سایت اینترنتی"), ("PRO", "کتاب مدرسه")} <= labels  # no name after the head; a product
 
 
 def test_desk_names_and_descriptions_are_not_organisations():
