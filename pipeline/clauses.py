@@ -474,7 +474,8 @@ def _third_plural(word: Word) -> bool:
 
 
 def holder(parse: Parse, match, resolver: Resolver, speakers: list[tuple[int, list[Actor]]],
-           last_speakers: list[Actor], last_actors: list[Actor], genitive: bool = False) -> list[Actor]:
+           last_speakers: list[Actor], last_actors: list[Actor], genitive: bool = False,
+           speaker_fallback: bool = True) -> list[Actor]:
     """Who holds the position / does the action named by the words `match.ids`: a possessor
     right after a one-word nominal cue, the speaker for a first-person clause, the parse's
     subject, the nearest actor to the left outside any PP, the speaker, the previous actor."""
@@ -500,6 +501,6 @@ def holder(parse: Parse, match, resolver: Resolver, speakers: list[tuple[int, li
     # a subjectless clause inside reported speech states the speaker's position, unless its verb
     # says a group acts («… اشغال کرده‌اند و می‌خواهند …»: the occupiers, not the spokesman)
     speaker = speaker_before(speakers, match.first)
-    if len(speaker) == 1 and any(_third_plural(parse.word(i)) for i in verbs):
+    if not speaker_fallback or (len(speaker) == 1 and any(_third_plural(parse.word(i)) for i in verbs)):
         return []
     return speaker

@@ -42,6 +42,7 @@ WISH_MARKERS = frozenset({"خواستار", "خواهان", "تمایل", "ما�
 WISH_VERBS = frozenset({"داشت", "است", "بود"})
 WISH_WINDOW = 3
 SCHEDULE_VERBS = frozenset({"است", "بود", "شد"})  # «قرار است/بود/شد»
+PASSIVE_LIGHT_VERBS = frozenset({"شد", "گردید"})  # «صرف شد», «دستگیر گردید»
 SCHEDULE_WINDOW = 20
 INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
 MAX_RECIPIENT_WORDS = 6
@@ -270,7 +271,13 @@ def _actors(parse: Parse, match: PatternMatch, args: dict[str, str], resolver: R
             return actors
     if "own" in args:
         return []  # a war or sanction named in passing is not waged by whoever mentions it
-    actors = clauses.holder(parse, match, resolver, speakers, last_speakers, last_actors, genitive=False)
+    # the speaker acts only when the event is their clause's active verb («وزارت … اعلام نمود که
+    # ۳۰۷ میلیون کرون … اختصاص داده است»), not a noun or a passive in what they say («اجلاس»,
+    # «صرف می‌شود», «دستگیر شده‌اند»)
+    verbs = [parse.word(i) for i in match.ids if is_verb(parse.word(i))]
+    active = bool(verbs) and key(verbs[-1].lemma) not in PASSIVE_LIGHT_VERBS
+    actors = clauses.holder(parse, match, resolver, speakers, last_speakers, last_actors, genitive=False,
+                            speaker_fallback=active)
     if mode == "joint":
         actors = actors + [a for a in _joint(parse, match, resolver) if a not in actors]
     return actors

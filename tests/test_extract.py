@@ -732,6 +732,19 @@ def test_a_scheduled_visit_is_an_event_of_the_subject_of_its_schedule():
     assert not _events_of("CONSULT", (visit, (("PER", 1, 1), ("LOC", 5, 5))))
 
 
+def test_a_speaker_is_the_actor_only_of_the_active_verb_of_their_clause():
+    # «وزارت اعلام کرد که ۳۰۷ میلیون کرون به کشورهای شرق اروپا اختصاص داده است»: the ministry gave it
+    said = [T("وزارت", head=3, deprel="nsubj"), T("اعلام", head=3, deprel="compound:lvc"), V("کرد", "کرد")]
+    given = words("که ۳۰۷ میلیون کرون به کشورهای شرق اروپا اختصاص") + [V("داده", "داد"), AUX("است", "است", deprel="aux"), "."]
+    assert [e.actor for e in _events_of("AID", (said + given, (("ORG", 1, 1),)))] == ["وزارت"]
+    # «… گفت: بودجه‌ها … صرف کمک به کشورهای فقیر می‌شود»: spent by no one named
+    spent = words(": یک میلیارد دلار صرف کمک به کشورهای فقیر") + [V("می‌شود", "شد"), "."]
+    assert [e.actor for e in _events_of("AID", (said + spent, (("ORG", 1, 1),)))] == [""]
+    # «… گفت: اجلاس اوپک در وین برگزار می‌شود»: a meeting he speaks of is not his
+    meeting = words(": اجلاس وزیران با اوپک در وین برگزار") + [V("می‌شود", "شد"), "."]
+    assert [e.actor for e in _events_of("CONSULT", (said + meeting, (("ORG", 1, 1), ("ORG", 7, 7), ("LOC", 9, 9))))] == [""]
+
+
 # ---------------------------------------------------------------- end to end (real models)
 
 needs_models = pytest.mark.skipif(not (MODELS_DIR / "resources.json").exists(),
