@@ -57,9 +57,10 @@ class GoldFormatError(ValueError):
 
 @functools.lru_cache(maxsize=None)
 def norm(text: str) -> str:
-    """Comparison form: pipeline normalisation, no ZWNJ, single spaces."""
+    """Comparison form: pipeline normalisation, no ZWNJ, single spaces; a final «.» is the
+    closing dot of an initialism («بی.بی.سی.» is «بی‌بی‌سی»), never part of a name or phrase."""
     text = text.translate(ARABIC_LETTERS)
-    return " ".join(normalize_text(text).replace(ZWNJ, "").split())
+    return " ".join(normalize_text(text).replace(ZWNJ, "").split()).removesuffix(".").rstrip()
 
 
 def token_f1(a: str, b: str) -> float:

@@ -188,13 +188,31 @@ def join_spaced_compounds(text: str) -> str:
     return _spaced_compound().sub(joined, text)
 
 
+# «بی.بی.سی.», «سی.ان.ان»: groups of one to three Persian letters, each closed by a dot (two or
+# more), or three or more with the last one open (two would be a sentence run on: «گفت.او»)
+_LETTERS = "[\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC]{1,3}"
+INITIALISM = re.compile(rf"(?<![\w.])((?:{_LETTERS}\.){{2,}}(?!\w)|(?:{_LETTERS}\.){{2,}}{_LETTERS}(?![\w.]))"
+                        r"(?=(\s*)(\S?))")
+
+
+def join_initialisms(text: str) -> str:
+    """«بی.بی.سی.» -> «بی‌بی‌سی»: an initialism is one word (the tokenizer ends a sentence at
+    each of its dots); its last dot stays only where the text ends with it."""
+    def joined(m: re.Match) -> str:
+        closed = m.group(1).endswith(".")
+        word = ZWNJ.join(m.group(1).rstrip(".").split("."))
+        return word + "." if closed and not m.group(3) else word
+
+    return INITIALISM.sub(joined, text)
+
+
 def _normalize_core(chunk: str) -> str:
     """hazm is not always idempotent: iterate to a fixed point. It can also oscillate
     («می‌۰» ↔ «می‌ ۰»): then every member of the cycle gives the same one (the smallest), so
     normalising the output again changes nothing."""
     seen = [chunk]
     for _ in range(MAX_PASSES):
-        new = restore_zwnj(join_spaced_compounds(_rejoin_mi(_hazm(True).normalize(seen[-1]))))
+        new = restore_zwnj(join_spaced_compounds(_rejoin_mi(_hazm(True).normalize(join_initialisms(seen[-1])))))
         if new == seen[-1]:
             break
         if new in seen:

@@ -100,6 +100,12 @@ def test_arabic_and_persian_letters_match(tmp_path):
     assert counts(score(tmp_path, gold, pred)["tables"]["entities"]) == (2, 0, 0)
 
 
+def test_an_initialism_matches_however_dotted(tmp_path):
+    gold = {"entities": [ent("بی.بی.سی."), ent("سی.ان.ان")]}
+    pred = {"entities": [ent("بی" + ZWNJ + "بی" + ZWNJ + "سی"), ent("سی" + ZWNJ + "ان" + ZWNJ + "ان")]}
+    assert counts(score(tmp_path, gold, pred)["tables"]["entities"]) == (2, 0, 0)
+
+
 def test_entity_text_must_be_equal_not_just_overlap(tmp_path):
     gold = {"entities": [ent("حزب دموکرات مسیحی")]}
     pred = {"entities": [ent("حزب دموکرات")]}

@@ -1470,6 +1470,9 @@ def test_media_tagged_as_products_are_organisations():
     labels = by_label(entities)
     assert {("ORG", "معاریو"), ("ORG", "العربی الجدید"), ("ORG", "الشرق‌الاوسط")} <= labels
     assert {("PRO", "سایت اینترنتی"), ("PRO", "کتاب مدرسه")} <= labels  # no name after the head; a product
+    # the medium's own name after its kind: «شبکه تلویزیون بی‌بی‌سی» is «بی‌بی‌سی», «شبکه تلویزیون دولتی» none
+    entities, *_ = run((words("شبکه تلویزیون بی‌بی‌سی و شبکه تلویزیون دولتی گفتند ."), (("ORG", 1, 3), ("ORG", 5, 7))))
+    assert {("ORG", "بی‌بی‌سی"), ("ORG", "شبکه تلویزیون دولتی")} <= by_label(entities)
 
 
 def test_desk_names_and_descriptions_are_not_organisations():

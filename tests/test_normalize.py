@@ -19,6 +19,17 @@ def test_lost_zwnj_is_restored():
     assert normalize_text("بينالمللى") == "بین" + ZWNJ + "المللی"
 
 
+def test_a_dotted_initialism_is_one_word_and_maps_back():
+    original = "شبکه تلويزيون بي.بي.سي. طى پخش برنامه‌ای و سي.ان.ان گفت. او گفت.من رفتم به بي.بي.سي."
+    n = normalize(original)
+    assert "بی‌بی‌سی طی" in n.text and "سی‌ان‌ان گفت." in n.text
+    assert n.text.endswith("بی‌بی‌سی.")  # the last dot also ends the text: kept
+    assert "گفت. من" in n.text  # two groups without a closing dot: a sentence run on, not an initialism
+    start = n.text.index("بی‌بی‌سی")
+    a, b = n.to_original(start, start + len("بی‌بی‌سی"))
+    assert original[a:b].startswith("بي.بي.سي")
+
+
 def test_correct_joined_words_are_left_alone():
     for word in ("داشتند", "کتاب", "دانشگاه", "آنها"):
         assert restore_zwnj(word) == word
