@@ -176,8 +176,9 @@ def media_name(text: str, m: EntityMention) -> EntityMention:
 
 
 def _strip_prefixes(text: str, m: EntityMention) -> EntityMention:
-    """Drop an honorific before a person, a generic word before a country («دولت ژاپن»), or a
-    region word before a place («شمال عراق»)."""
+    """Drop an honorific before a person, a generic word before a country («دولت ژاپن»), a light
+    verb's infinitive NER took in («واردکردن نروژ»), or a region word before a place («شمال
+    عراق»); a war or crisis named by its place is an EVENT."""
     words, rules = _words(text, m), _rules()
     if len(words) < 2:
         return m
@@ -185,6 +186,11 @@ def _strip_prefixes(text: str, m: EntityMention) -> EntityMention:
     rest = text[rest_start:m.end]
     if first in rules["honorific"] and m.label in ("PER", "ORG", "LOC"):
         return _set(text, m, rest_start, m.end, "PER")
+    if first in rules["event_head"] and m.label in ("ORG", "LOC"):
+        return _set(text, m, m.start, m.end, "EVENT")
+    if first.endswith(tuple(rules["verbal_head"])):
+        hit = _link(rest)
+        return _set(text, m, rest_start, m.end, "LOC" if hit is not None and hit.kind == "country" else None)
     if first in rules["country_prefix"] and (hit := _link(rest)) and hit.kind == "country":
         return _set(text, m, rest_start, m.end, "LOC")
     if first in rules["place_prefix"] and m.label == "LOC" and words[1][2] not in DIRECTION_ADJECTIVES:

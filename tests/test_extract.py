@@ -1461,6 +1461,14 @@ def test_a_name_before_a_person_title_is_a_person():
     assert ("ORG", "سازمان برنامه و بودجه") in labels
 
 
+def test_a_war_is_an_event_and_an_infinitive_is_no_part_of_a_name():
+    entities, *_ = run((words("پس از جنگ خلیج‌فارس ، تمایل حزب برای واردکردن نروژ به ناتو بود ."),
+                        (("ORG", 3, 4), ("ORG", 9, 10))))
+    labels = by_label(entities)
+    assert ("EVENT", "جنگ خلیج‌فارس") in labels and ("LOC", "نروژ") in labels
+    assert not {text for label, text in labels if "واردکردن" in text}
+
+
 def test_media_tagged_as_products_are_organisations():
     entities, *_ = run(
         (words("به گزارش روزنامه اسراییلی معاریو ، وبگاه العربی الجدید و الشرق‌الاوسط آمده است ."),
