@@ -43,6 +43,7 @@ WISH_VERBS = frozenset({"داشت", "است", "بود"})
 WISH_WINDOW = 3
 SCHEDULE_VERBS = frozenset({"است", "بود", "شد"})  # «قرار است/بود/شد»
 PASSIVE_LIGHT_VERBS = frozenset({"شد", "گردید"})  # «صرف شد», «دستگیر گردید»
+ATTITUDES = frozenset({"SUPPORT", "REJECT", "DISAPPROVE"})  # types a standing position can read as (a demand is made of someone)
 SCHEDULE_WINDOW = 20
 INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
 MAX_RECIPIENT_WORDS = 6
@@ -352,7 +353,7 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
     previous = key(parse.word(match.first - 1).text) if match.first > 1 else ""
     if previous in NON_OCCURRENCE_MARKERS or previous in UNDOING_MARKERS or _wished(parse, match):
         return None
-    if _negated(parse, match) != ("negative" in args) or _hypothetical(parse, match):
+    if _negated(parse, match) != ("negative" in args) or _hypothetical(parse, match) or _standing(parse, match):
         return None
     anaphoric = previous in DEMONSTRATIVES
     amount = _nearest(money, parse, match)
@@ -422,6 +423,21 @@ def _hypothetical(parse: Parse, match: PatternMatch) -> bool:
     verbs = [i for i in match.ids if is_verb(parse.word(i))]
     return bool(verbs) and (any(_subjunctive(parse.word(i)) for i in verbs) and not _scheduled(parse, match)
                             or _marker_before(parse, match.first, MODALS, MODAL_WINDOW))
+
+
+def _standing(parse: Parse, match: PatternMatch) -> bool:
+    """«حزب میانه با پیوستن نروژ به این جامعه مخالفت می‌ورزد», «… خواستار ادامه عضویت در ناتو
+    است»: an attitude in the third person present is a standing position (a stance), not an
+    event; in the first person it is done by saying it («… را محکوم می‌کنیم»)."""
+    if match.row[0] not in ATTITUDES:
+        return False
+    verbs = [parse.word(i) for i in match.ids if is_verb(parse.word(i))]
+    if verbs:
+        return any("Tense=Pres" in w.feats and "Person=3" in w.feats and key(w.text).startswith("می")
+                   for w in verbs)
+    after = parse.word(match.last + 1) if match.last < len(parse) else None
+    return after is not None and after.upos == "AUX" and key(after.lemma) in ("است", "هست") \
+        and "Tense=Pres" in after.feats
 
 
 def _scheduled(parse: Parse, match: PatternMatch) -> bool:

@@ -745,6 +745,24 @@ def test_a_speaker_is_the_actor_only_of_the_active_verb_of_their_clause():
     assert [e.actor for e in _events_of("CONSULT", (said + meeting, (("ORG", 1, 1), ("ORG", 7, 7), ("LOC", 9, 9))))] == [""]
 
 
+def test_a_standing_position_is_a_stance_not_an_event():
+    # «حزب میانه با پیوستن نروژ به جامعه اروپا مخالفت می‌ورزد»: the party's policy
+    toks = words("حزب میانه با پیوستن نروژ به جامعه اروپا مخالفت") + [
+        V("می‌ورزد", "ورزید", feats="Number=Sing|Person=3|Tense=Pres"), "."]
+    ents = (("ORG", 1, 2), ("LOC", 5, 5), ("ORG", 7, 8))
+    _, _, stances, events = run((toks, ents))
+    assert [(s.actor, s.polarity) for s in stances] == [("حزب میانه", "against")]
+    assert not [e for e in events if e.event_type == "REJECT"]
+    toks[-2] = V("ورزید", "ورزید", feats="Number=Sing|Person=3|Tense=Past")  # it opposed: an event
+    assert [e.actor for e in _events_of("REJECT", (toks, ents))] == ["حزب میانه"]
+    # done by saying it: «ما اشغال فلسطین را محکوم می‌کنیم»; and a demand of someone in the present
+    toks = words("دانشجویان اشغال فلسطین را محکوم") + [V("می‌کنیم", "کرد", feats="Number=Plur|Person=1|Tense=Pres"), "."]
+    assert _events_of("DISAPPROVE", (toks, (("LOC", 3, 3),)))
+    toks = words("اندونزی از آمریکا") + [V("می‌خواهد", "خواست", feats="Number=Sing|Person=3|Tense=Pres")] + words(
+        "در مبارزه با تروریسم دخالت") + [V("نکند", "کرد", feats="Polarity=Neg"), "."]
+    assert [e.recipient for e in _events_of("DEMAND", (toks, (("LOC", 1, 1), ("LOC", 3, 3))))] == ["آمریکا"]
+
+
 # ---------------------------------------------------------------- end to end (real models)
 
 needs_models = pytest.mark.skipif(not (MODELS_DIR / "resources.json").exists(),
