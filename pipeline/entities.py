@@ -684,8 +684,8 @@ def _quoted_before(words: list[Word], i: int, spans: list[tuple[int, int]]) -> t
 
 
 def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
-    """Names NER missed where only a person fits: nouns outside the lexicon (likely foreign
-    names) opening a clause right before a person's title («میچل باچه لت رئیس‌جمهور شیلی …»), or
+    """Names NER missed where only a person fits: an Arabic «ابو…» name outside the lexicon;
+    nouns outside the lexicon (likely foreign names) opening a clause right before a person's title («میچل باچه لت رئیس‌جمهور شیلی …»), or
     the sentence before a comma and a title («رامسفلد، وزیر دفاع …»), or
     opening the sentence right before a reporting verb («طبیبیان گفت: …»), and a quoted name
     right before a title."""
@@ -697,6 +697,10 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
         spans = [(m.start, m.end) for m in in_sentence[sent.index]]
         words = _surface_words(sent)
         for i, w in enumerate(words):
+            if _kunya(w) and not any(s < w.end and w.start < e for s, e in spans):
+                out.append(EntityMention(sent.index, "PER", w.start, w.end, text[w.start:w.end], source="rules"))
+                spans.append((w.start, w.end))
+                continue
             before_title = titles.get(key(w.text)) == "ROLE"
             if not before_title and not _speech_at(words, i):
                 continue
@@ -724,6 +728,15 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
     return out
 
 
+def _kunya(w: Word) -> bool:
+    """«ابوعلاء», «ابورحمه»: an Arabic «father of» name, outside the lexicon (not «ابوبکر», a
+    common name NER knows) and not a place («ابوظبی»)."""
+    k = key(w.text)
+    return k.startswith(tuple(_rules()["kunya_prefix"])) and len(k) > KUNYA_MIN_CHARS \
+        and k not in _lexicon(with_unseen=False) and _link(k) is None
+
+
+KUNYA_MIN_CHARS = 5
 MIN_SURNAME_CHARS = 3
 
 

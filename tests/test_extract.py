@@ -1479,6 +1479,12 @@ def test_a_name_before_a_person_title_is_a_person():
     assert ("ORG", "سازمان برنامه و بودجه") in labels
 
 
+def test_an_arabic_father_of_name_is_a_person_but_not_a_known_word_or_place():
+    entities, *_ = run((words("ابوعلاء از ساف گفت ابوبکر و ابوظبی و ابورحمه آمدند ."), (("ORG", 3, 3),)))
+    people = {text for label, text in by_label(entities) if label == "PER"}
+    assert {"ابوعلاء", "ابورحمه"} <= people and not {"ابوبکر", "ابوظبی"} & people
+
+
 def test_a_war_is_an_event_and_an_infinitive_is_no_part_of_a_name():
     entities, *_ = run((words("پس از جنگ خلیج‌فارس ، تمایل حزب برای واردکردن نروژ به ناتو بود ."),
                         (("ORG", 3, 4), ("ORG", 9, 10))))
