@@ -305,7 +305,9 @@ def _relabel_facility(text: str, m: EntityMention) -> EntityMention:
 def _relabel_product(text: str, m: EntityMention) -> EntityMention:
     """NER's PRO for a medium: «روزنامه اسراییلی معاریو», «وبگاه العربی الجدید» (a media head and
     a name after it) and Arabic names with the article («الشرق‌الاوسط», «الحوزه») are
-    organisations, not products."""
+    organisations, not products; a quoted foreign name of several words («"روژه گارودی"»: one
+    word outside the lexicon) is a person's (an organisation's when it opens with a body's head
+    word): news quotes foreign names."""
     words = _words(text, m)
     if m.label != "PRO" or not words:
         return m
@@ -314,7 +316,15 @@ def _relabel_product(text: str, m: EntityMention) -> EntityMention:
     if (first in _rules()["media_head"] and media_name(text, as_org) != as_org) \
             or (first.startswith("ال") and first not in _lexicon()):
         return as_org
+    if len(words) > 1 and _quoted(text, m.start, m.end) and any(w[2] not in _lexicon(with_unseen=False) for w in words):
+        return as_org if first in _rules()["org_head"] else _set(text, m, m.start, m.end, "PER")
     return m
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The span is all there is between «» (or "")."""
+    before, after = text[:start].rstrip()[-1:], text[end:].lstrip()[:1]
+    return (before, after) in (("«", "»"), ('"', '"'))
 
 
 def _drop_trailing(text: str, m: EntityMention) -> EntityMention:

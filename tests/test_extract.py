@@ -1502,6 +1502,12 @@ def test_media_tagged_as_products_are_organisations():
     labels = by_label(entities)
     assert {("ORG", "معاریو"), ("ORG", "العربی الجدید"), ("ORG", "الشرق‌الاوسط")} <= labels
     assert {("PRO", "سایت اینترنتی"), ("PRO", "کتاب مدرسه")} <= labels  # no name after the head; a product
+    # a quoted foreign name: a person's, or a body's after its head word; a quoted phrase of known words stays
+    entities, *_ = run((["به", "موضوع", "«", "روژه", "گارودی", "»", "و", "«", "جنبش", "باتکیوشینا", "»", "و", "«",
+                         "بسم‌الله", "الرحمن", "الرحیم", "»", "اشاره", "کرد", "."],
+                        (("PRO", 4, 5), ("PRO", 9, 10), ("PRO", 14, 16))))
+    labels = by_label(entities)
+    assert {("PER", "روژه گارودی"), ("ORG", "جنبش باتکیوشینا"), ("PRO", "بسم‌الله الرحمن الرحیم")} <= labels
     # the medium's own name after its kind: «شبکه تلویزیون بی‌بی‌سی» is «بی‌بی‌سی», «شبکه تلویزیون دولتی» none
     entities, *_ = run((words("شبکه تلویزیون بی‌بی‌سی و شبکه تلویزیون دولتی گفتند ."), (("ORG", 1, 3), ("ORG", 5, 7))))
     assert {("ORG", "بی‌بی‌سی"), ("ORG", "شبکه تلویزیون دولتی")} <= by_label(entities)
