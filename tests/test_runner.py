@@ -38,7 +38,8 @@ def comparable(out: Path) -> dict[str, pd.DataFrame]:
 
 
 def squash(text: str) -> str:
-    return "".join(normalize_text(text).replace(ZWNJ, "").split())
+    # as evaluation compares: an initialism's closing dot («بي.بي.سي.») is no letter of the name
+    return "".join(normalize_text(text).replace(ZWNJ, "").split()).removesuffix(".")
 
 
 @pytest.fixture(scope="module")
