@@ -20,8 +20,8 @@ from pipeline.titles import TitlePhrase, find_titles, marked_titles, mention_map
 
 ACTOR_LABELS = frozenset({"PER", "ORG", "LOC", "FAC"})
 PAIR_WINDOW = 1  # sentences back that «دو طرف» looks for two persons
-LOOKBACK_SENTENCES = 40
-MAX_BODY_WORDS = 4  # «شورای عالی قضایی» + a name  # how far back an antecedent is looked for
+LOOKBACK_SENTENCES = 40  # how far back an antecedent is looked for
+MAX_BODY_WORDS = 4  # words of a body before its name: «شورای عالی قضایی» + «لیبی»
 
 
 @dataclass(frozen=True)

@@ -316,7 +316,8 @@ def _relabel_product(text: str, m: EntityMention) -> EntityMention:
     if (first in _rules()["media_head"] and media_name(text, as_org) != as_org) \
             or (first.startswith("ال") and first not in _lexicon()):
         return as_org
-    if len(words) > 1 and _quoted(text, m.start, m.end) and any(w[2] not in _lexicon(with_unseen=False) for w in words):
+    foreign = any(w[2] not in _lexicon(with_unseen=False) for w in words)
+    if len(words) > 1 and foreign and _quoted(text, m.start, m.end):
         return as_org if first in _rules()["org_head"] else _set(text, m, m.start, m.end, "PER")
     return m
 
@@ -403,8 +404,8 @@ def clean_mention(text: str, m: EntityMention) -> list[EntityMention]:
     m = _set(text, m, m.start, m.end)
     # each step one repair, in this order (a prefix stripped can uncover a glued conjunction)
     for step in (_unseparate, _unquote, _unglue, _uncopula, _strip_prefixes, _unglue, _country_tail,
-                 _trim_title, _desk, _relabel_facility, _relabel_product, _org_final, _drop_trailing, _person_before_title,
-                 _place_before_country):
+                 _trim_title, _desk, _relabel_facility, _relabel_product, _org_final, _drop_trailing,
+                 _person_before_title, _place_before_country):
         m = step(text, m)
     out = []
     for part in _portfolio(text, m):
@@ -695,7 +696,8 @@ def _quoted_before(words: list[Word], i: int, spans: list[tuple[int, int]]) -> t
 
 def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
     """Names NER missed where only a person fits: an Arabic «ابو…» name outside the lexicon;
-    nouns outside the lexicon (likely foreign names) opening a clause right before a person's title («میچل باچه لت رئیس‌جمهور شیلی …»), or
+    nouns outside the lexicon (likely foreign names) opening a clause right before a person's
+    title («میچل باچه لت رئیس‌جمهور شیلی …»), or
     the sentence before a comma and a title («رامسفلد، وزیر دفاع …»), or
     opening the sentence right before a reporting verb («طبیبیان گفت: …»), and a quoted name
     right before a title."""
@@ -738,6 +740,9 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
     return out
 
 
+KUNYA_MIN_CHARS = 5  # «ابو» and at least three letters
+
+
 def _kunya(w: Word) -> bool:
     """«ابوعلاء», «ابورحمه»: an Arabic «father of» name, outside the lexicon (not «ابوبکر», a
     common name NER knows) and not a place («ابوظبی»)."""
@@ -746,7 +751,6 @@ def _kunya(w: Word) -> bool:
         and k not in _lexicon(with_unseen=False) and _link(k) is None
 
 
-KUNYA_MIN_CHARS = 5
 MIN_SURNAME_CHARS = 3
 
 

@@ -42,9 +42,10 @@ WISH_MARKERS = frozenset({"خواستار", "خواهان", "تمایل", "ما�
 WISH_VERBS = frozenset({"داشت", "است", "بود"})
 WISH_WINDOW = 3
 SCHEDULE_VERBS = frozenset({"است", "بود", "شد"})  # «قرار است/بود/شد»
-PASSIVE_LIGHT_VERBS = frozenset({"شد", "گردید"})  # «صرف شد», «دستگیر گردید»
-ATTITUDES = frozenset({"SUPPORT", "REJECT", "DISAPPROVE"})  # types a standing position can read as (a demand is made of someone)
 SCHEDULE_WINDOW = 20
+PASSIVE_LIGHT_VERBS = frozenset({"شد", "گردید"})  # «صرف شد», «دستگیر گردید»
+# types a standing position can read as («مخالفت می‌ورزد»); a demand is made of someone
+ATTITUDES = frozenset({"SUPPORT", "REJECT", "DISAPPROVE"})
 INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
 MAX_RECIPIENT_WORDS = 6
 FLAGS = frozenset({"addressed", "passive", "phrase", "money", "negative", "own", "paired"})  # trigger arguments without a value
@@ -198,7 +199,8 @@ def _recipients(parse: Parse, match: PatternMatch, args: dict[str, str], resolve
         if "phrase" in args and core and not _names_head(parse, core, resolver):
             # «کمک به [کشورهای شرق اروپا]»: the recipient is the phrase, a name only modifies it
             if len(core) <= MAX_RECIPIENT_WORDS and not any(is_verb(parse.word(i)) for i in core) \
-                    and not _has_value(parse, core, resolver) and any(parse.word(i).upos != "PRON" for i in core):
+                    and not _has_value(parse, core, resolver) \
+                    and any(parse.word(i).upos != "PRON" for i in core):  # «از من خواست»: not a phrase
                 return [Actor(clauses.phrase_text(parse, core, resolver))]
             continue
         actors = _actors_in(parse, core, resolver)
@@ -353,7 +355,8 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
     previous = key(parse.word(match.first - 1).text) if match.first > 1 else ""
     if previous in NON_OCCURRENCE_MARKERS or previous in UNDOING_MARKERS or _wished(parse, match):
         return None
-    if _negated(parse, match) != ("negative" in args) or _hypothetical(parse, match) or _standing(parse, match):
+    if _negated(parse, match) != ("negative" in args) or _hypothetical(parse, match) \
+            or _standing(parse, match):
         return None
     anaphoric = previous in DEMONSTRATIVES
     amount = _nearest(money, parse, match)
@@ -418,26 +421,20 @@ def _wished(parse: Parse, match: PatternMatch) -> bool:
 
 
 def _hypothetical(parse: Parse, match: PatternMatch) -> bool:
-    """A verbal trigger in the subjunctive («… تا تحریم‌ها را رفع کند») or under a modal
-    («… بایستی … اخراج کند»): wanted, not done."""
+    """A verbal trigger in the subjunctive («… تا تحریم‌ها را رفع کند»), unless scheduled, or
+    under a modal («… بایستی … اخراج کند»): wanted, not done."""
     verbs = [i for i in match.ids if is_verb(parse.word(i))]
-    return bool(verbs) and (any(_subjunctive(parse.word(i)) for i in verbs) and not _scheduled(parse, match)
-                            or _marker_before(parse, match.first, MODALS, MODAL_WINDOW))
+    wanted = any(_subjunctive(parse.word(i)) for i in verbs) and not _scheduled(parse, match)
+    return bool(verbs) and (wanted or _marker_before(parse, match.first, MODALS, MODAL_WINDOW))
 
 
 def _standing(parse: Parse, match: PatternMatch) -> bool:
-    """«حزب میانه با پیوستن نروژ به این جامعه مخالفت می‌ورزد», «… خواستار ادامه عضویت در ناتو
-    است»: an attitude in the third person present is a standing position (a stance), not an
-    event; in the first person it is done by saying it («… را محکوم می‌کنیم»)."""
-    if match.row[0] not in ATTITUDES:
-        return False
-    verbs = [parse.word(i) for i in match.ids if is_verb(parse.word(i))]
-    if verbs:
-        return any("Tense=Pres" in w.feats and "Person=3" in w.feats and key(w.text).startswith("می")
-                   for w in verbs)
-    after = parse.word(match.last + 1) if match.last < len(parse) else None
-    return after is not None and after.upos == "AUX" and key(after.lemma) in ("است", "هست") \
-        and "Tense=Pres" in after.feats
+    """«حزب میانه با پیوستن نروژ به این جامعه مخالفت می‌ورزد»: an attitude in the third person
+    present is a standing position (a stance), not an event; in the first person it is done by
+    saying it («… را محکوم می‌کنیم»)."""
+    return match.row[0] in ATTITUDES and any(
+        is_verb(w) and "Tense=Pres" in w.feats and "Person=3" in w.feats and key(w.text).startswith("می")
+        for w in (parse.word(i) for i in match.ids))
 
 
 def _scheduled(parse: Parse, match: PatternMatch) -> bool:
@@ -445,7 +442,8 @@ def _scheduled(parse: Parse, match: PatternMatch) -> bool:
     as one (commas of a list inside the clause do not end it)."""
     for current in range(match.first - 1, max(0, match.first - 1 - SCHEDULE_WINDOW), -1):
         w = parse.word(current)
-        if key(w.text) == "قرار" and current < len(parse) and key(parse.word(current + 1).lemma) in SCHEDULE_VERBS:
+        if key(w.text) in clauses.SCHEDULING_NOUNS and current < len(parse) \
+                and key(parse.word(current + 1).lemma) in SCHEDULE_VERBS:
             return True
         if is_verb(w) and key(w.lemma) not in SCHEDULE_VERBS or key(w.text) in (".", ":", "؛", "که"):
             return False

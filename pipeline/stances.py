@@ -283,9 +283,9 @@ def _split_at_tail_action(parse: Parse, ids: list[int]) -> list[list[int]]:
     """«اعمال تحریم علیه ایران و [جلوگیری از صدور نفت]»: a conjunct noun that takes a PP of its
     own and runs to the end of the phrase is a second action, wherever the parse hangs it (a
     bare noun is not: «صدور نفت و گاز»)."""
-    for n, c in enumerate(ids[1:-1], 1):
+    for n, c in enumerate(ids[2:-1], 2):  # a first part of at least one word before «و»
         w = parse.word(c)
-        if key(parse.word(ids[n - 1]).text) != "و" or w.deprel != "conj" or w.upos != "NOUN" or n < 2:
+        if key(parse.word(ids[n - 1]).text) != "و" or w.deprel != "conj" or w.upos != "NOUN":
             continue
         takes_pp = any(key(parse.word(g).text) in clauses.PREPOSITIONS and g == ch - 1
                        for ch in parse.children(c) for g in parse.children(ch, "case"))
