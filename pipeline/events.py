@@ -535,6 +535,10 @@ def _merge(events: list[Event], resolver: Resolver) -> list[Event]:
         for name in ("actor", "recipient", "date_text", "date", "location", "amount_text", "amount", "currency"):
             if not getattr(twin, name) and getattr(e, name):
                 setattr(twin, name, getattr(e, name))
+        # one mention's actor filled in beside another's recipient, the same party: the recipient
+        # slot was read from the trigger's own phrase («حمله به ایران»), the actor is the misread
+        undergoing = set(twin.recipient.split(SEPARATOR))
+        twin.actor = SEPARATOR.join(a for a in twin.actor.split(SEPARATOR) if a not in undergoing) if twin.actor else ""
     return out
 
 

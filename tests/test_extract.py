@@ -763,6 +763,23 @@ def test_a_standing_position_is_a_stance_not_an_event():
     assert [e.recipient for e in _events_of("DEMAND", (toks, (("LOC", 1, 1), ("LOC", 3, 3))))] == ["آمریکا"]
 
 
+def test_merged_mentions_never_make_a_party_attack_itself():
+    # the headline's attack has only an actor (a misread), the lead's only the recipient: one row,
+    # «ایران» the attacked
+    from pipeline.events import Event, _merge
+
+    class NoRoles:
+        def acts_for(self, official, body):
+            return False
+
+    merged = _merge([Event(0, "ASSAULT", "حمله", actor="ایران"), Event(0, "ASSAULT", "حمله", recipient="ایران")],
+                    NoRoles())
+    assert [(e.actor, e.recipient) for e in merged] == [("", "ایران")]
+    merged = _merge([Event(0, "SANCTION", "تحریم", actor="آمریکا ; ایران"), Event(0, "SANCTION", "تحریم", recipient="ایران")],
+                    NoRoles())
+    assert [(e.actor, e.recipient) for e in merged] == [("آمریکا", "ایران")]
+
+
 # ---------------------------------------------------------------- end to end (real models)
 
 needs_models = pytest.mark.skipif(not (MODELS_DIR / "resources.json").exists(),
