@@ -44,6 +44,7 @@ WISH_WINDOW = 3
 SCHEDULE_VERBS = frozenset({"است", "بود", "شد"})  # «قرار است/بود/شد»
 SCHEDULE_WINDOW = 20
 PASSIVE_LIGHT_VERBS = frozenset({"شد", "گردید"})  # «صرف شد», «دستگیر گردید»
+MEETING_NOUNS = frozenset({"دیدار", "ملاقات", "سفر", "نشست", "اجلاس", "مذاکرات", "گفت‌وگو"})  # «در این دیدار»
 # types a standing position can read as («مخالفت می‌ورزد»); a demand is made of someone
 ATTITUDES = frozenset({"SUPPORT", "REJECT", "DISAPPROVE"})
 INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
@@ -389,6 +390,11 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
         return None  # talks with nobody named, nowhere: a topic («مذاکرات صلح»), not a meeting
     if amount is not None and ("money" in args or match.row[0] in ("AID", "AGREE", "SANCTION")):
         event.amount_text, event.amount, event.currency = amount.text, amount.amount, amount.currency
+    meeting = state.last_event.get("CONSULT")
+    if meeting is not None and meeting is not event and _during_that_meeting(parse, match):
+        # «در این دیدار، پرز از شرکت‌های نروژی دعوت کرد»: when and where the meeting was
+        event.date_text, event.date = (event.date_text, event.date) if event.date else (meeting.date_text, meeting.date)
+        event.location = event.location or meeting.location
     previous_event = state.last_event.get(event.event_type)
     if anaphoric and previous_event is not None:  # «این کمک‌ها به … افزایش خواهد یافت»: the same aid
         event.actor = previous_event.actor or event.actor
@@ -426,6 +432,16 @@ def _hypothetical(parse: Parse, match: PatternMatch) -> bool:
     verbs = [i for i in match.ids if is_verb(parse.word(i))]
     wanted = any(_subjunctive(parse.word(i)) for i in verbs) and not _scheduled(parse, match)
     return bool(verbs) and (wanted or _marker_before(parse, match.first, MODALS, MODAL_WINDOW))
+
+
+def _during_that_meeting(parse: Parse, match: PatternMatch) -> bool:
+    """«در این دیدار، …» (or «سفر», «نشست» …) before the trigger in its sentence: it happened at
+    the meeting reported before."""
+    for wid in range(1, match.first - 1):
+        words = [key(parse.word(i).text) for i in (wid, wid + 1, wid + 2) if i < match.first]
+        if words[:2] == ["در", "این"] and len(words) == 3 and words[2] in MEETING_NOUNS:
+            return True
+    return False
 
 
 def _standing(parse: Parse, match: PatternMatch) -> bool:

@@ -763,6 +763,16 @@ def test_a_standing_position_is_a_stance_not_an_event():
     assert [e.recipient for e in _events_of("DEMAND", (toks, (("LOC", 1, 1), ("LOC", 3, 3))))] == ["آمریکا"]
 
 
+def test_an_act_during_that_meeting_has_the_meeting_s_date_and_place():
+    visit = (words("وزیر اسرائیل در ۲۰ اوت ۱۹۹۳ وارد اسلو") + [V("شد", "شد"), "."], (("LOC", 8, 8),))
+    invite = (words("در این دیدار ، پرز از شرکت‌های نروژی دعوت") + [V("کرد", "کرد")] + words("که به اسرائیل بروند ."),
+              (("PER", 5, 5),))
+    agree = _events_of("AGREE", visit, invite)
+    assert [(e.date, e.location) for e in agree] == [("1993-08-20", "اسلو")]
+    invite[0][1] = "آن"  # «در آن دیدار»: not this rule's («این» only)
+    assert [e.date for e in _events_of("AGREE", visit, invite)] == [""]
+
+
 def test_merged_mentions_never_make_a_party_attack_itself():
     # the headline's attack has only an actor (a misread), the lead's only the recipient: one row,
     # «ایران» the attacked
