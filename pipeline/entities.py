@@ -732,8 +732,9 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
             opens = opener is None or (opener.upos == "PUNCT" and end_i == i)
             if j == end_i or not (opens or (before_title and end_i == i and key(opener.text) in NAME_OPENERS)):
                 continue
-            if all(key(n.text) in _lexicon() or key(n.text) in titles for n in words[j:end_i]):
-                continue
+            if all(key(n.text) in _lexicon() or key(n.text) in titles for n in words[j:end_i]) \
+                    or any(n.text.endswith(INFLECTED_PLURALS) for n in words[j:end_i]):
+                continue  # known words, or a noun with a plural suffix («توئیت‌های وزیر …»): no name
             start, end = words[j].start, words[end_i - 1].end
             out.append(EntityMention(sent.index, "PER", start, end, text[start:end], source="rules"))
             spans.append((start, end))
@@ -741,6 +742,7 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
 
 
 KUNYA_MIN_CHARS = 5  # «ابو» and at least three letters
+INFLECTED_PLURALS = ("\u200cها", "\u200cهای", "\u200cهایی")  # a plural suffix after ZWNJ: a common noun
 
 
 def _kunya(w: Word) -> bool:

@@ -390,6 +390,8 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
             return [resolved or clauses.phrase_text(parse, antecedent, resolver)], reverse
     while ids and (key(parse.word(ids[0]).text) in LEADING_JUNK or parse.word(ids[0]).upos == "PRON"):
         ids.pop(0)  # «[و] اطلاعات …», «[ما] اطمینان …»: a conjunction or the clause's pronoun subject
+    if spec == "modal" and len(ids) == 1:
+        return [], False  # «… باید باز بماند», «ما باید اطمینان یابیم که …»: a light verb's noun, no issue
     if len(ids) > 1 and _copula_after(parse, ids[-1]) and parse.word(ids[-1] + 1).head == ids[-1]:
         ids.pop()  # «… بر همبستگی بین‌المللی [استوار] است»: the clause's predicate, not the issue
     if not ids:
@@ -474,12 +476,14 @@ def holders(parse: Parse, cue: PatternMatch, resolver: Resolver, state: _State,
 
 
 QUANTIFIERS = frozenset({"برخی", "بعضی", "شماری", "تعدادی", "اکثر", "همه"})
-PLURAL_ENDINGS = ("ها", "های", "هایی", "ان", "ین")
+# plurals of persons («معترضان», «متحصنین»); «ها» pluralises things («توئیت‌های وزیر …») as often
+PEOPLE_PLURAL_ENDINGS = ("ان", "ین")
 MAX_GROUP_WORDS = 4
 
 
-def _plural_noun(w: Word) -> bool:
-    return w.upos == "NOUN" and key(w.text) != key(w.lemma) and key(w.text).endswith(PLURAL_ENDINGS)
+def _people_plural(w: Word) -> bool:
+    """A plural noun naming persons, the kind of word that holds a position."""
+    return w.upos == "NOUN" and key(w.text) != key(w.lemma) and key(w.text).endswith(PEOPLE_PLURAL_ENDINGS)
 
 
 def _group_phrase(parse: Parse, first: int) -> list[int]:
@@ -513,7 +517,7 @@ def _group_after(parse: Parse, cue: PatternMatch, resolver: Resolver) -> str:
     if first > len(parse):
         return ""
     k = key(parse.word(first).text)
-    if k not in QUANTIFIERS and not _plural_noun(parse.word(first)):
+    if k not in QUANTIFIERS and not _people_plural(parse.word(first)):
         return ""
     ids = _group_phrase(parse, first)
     if len(ids) > 1:
@@ -527,7 +531,7 @@ def _group_subject(parse: Parse, cue: PatternMatch, resolver: Resolver) -> str:
     names = resolver.by_word(parse.sent.index)
     for verb in (i for i in cue.ids if is_verb(parse.word(i))):
         for child in parse.children(verb, "nsubj"):
-            if child >= cue.first or child in names or not _plural_noun(parse.word(child)):
+            if child >= cue.first or child in names or not _people_plural(parse.word(child)):
                 continue
             ids = [i for i in parse.subtree(child, skip=("acl", "punct", "advcl", "ccomp", "conj", "case"))
                    if i < cue.first]

@@ -1320,6 +1320,27 @@ def test_a_parallel_conjunct_hung_inside_the_subject_holds_the_stance_too():
     assert [a for a, *_ in found] == ["معاونین وزارت نفت"]
 
 
+def test_junk_issues_and_holders_from_out_of_domain_news():
+    # «… باید باز بماند»: a modal clause of one light verb noun states no issue
+    toks = ["سعیدی", V("گفت", "گفت"), ":", T("این", upos="DET"), "حرم", "دارالشفاء", AUX("است", "است"),
+            T("و", upos="CCONJ"), AUX("باید", "باید", deprel="aux"), "باز", V("بماند", "ماند"), "."]
+    assert _stances((toks, (("PER", 1, 1),))) == []
+    # «انتظار دارد ضمن برخورد مناسب، …»: «ضمن» opens a PP, not an issue
+    toks = words("عسکری انتظار") + [V("دارد", "داشت")] + words("ضمن برخورد مناسب ، برنامه‌ریزی شود .")
+    assert not [t for a, t, *_ in _stances((toks, (("PER", 1, 1),))) if t.startswith("ضمن")]
+    # «توئیت‌های وزیر خارجه …»: a noun with a plural suffix before a title is no person's name;
+    # a plural of things holds no position either
+    entities, *_ = run((words("توئیت‌های وزیر خارجه ایران شامل انتقاد از آمریکا بوده است ."),
+                        (("LOC", 5, 5), ("LOC", 9, 9))))
+    assert ("PER", "توئیت‌های") not in by_label(entities)
+    toks = [T("توئیت‌ها", "توئیت", head=5, deprel="nsubj"), T("از", head=3, deprel="case"),
+            T("آمریکا", head=5, deprel="obl"), T("انتقاد", head=5, deprel="compound:lvc"), V("کرده", "کرد"),
+            AUX("است", "است", head=5, deprel="aux"), "."]
+    assert _stances((toks, (("LOC", 3, 3),))) == []
+    toks[0] = T("معترضان", "معترض", head=5, deprel="nsubj")
+    assert [a for a, *_ in _stances((toks, (("LOC", 3, 3),)))] == ["معترضان"]
+
+
 def test_a_counted_supporter_is_a_person_not_a_position():
     # «بیش از هزار طرفدار مقتدا صدر تظاهرات کردند»: the supporters, not a stance of whoever is near
     toks = words("الحوزه بسته شد و بیش از هزار") + [T("طرفدار"), T("مقتدا"), T("صدر")] + words("تظاهرات") + [
