@@ -31,6 +31,8 @@ SEPARATOR = " ; "
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
 # «برای دیدار …», «در آستانه انتخابات»: an intention or a time reference, not an occurrence
 NON_OCCURRENCE_MARKERS = frozenset({"برای", "جهت", "آستانه", "منظور", "قصد"})
+# «دستور … مبنی بر شلیک به قایق‌ها»: what an order or a proposal says, not what happened
+CONTENT_MARKERS = frozenset({key("مبنی بر"), key("دایر بر")})
 # «رفع تحریم‌ها», «لغو سفر»: the event undone or called off
 UNDOING_MARKERS = frozenset({"رفع", "لغو"})
 # «سوریه بایستی حامیان صدام را اخراج کند»: an obligation, not an occurrence
@@ -49,7 +51,7 @@ MEETING_NOUNS = frozenset({"دیدار", "ملاقات", "سفر", "نشست", "
 ATTITUDES = frozenset({"SUPPORT", "REJECT", "DISAPPROVE"})
 INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
 MAX_RECIPIENT_WORDS = 6
-FLAGS = frozenset({"addressed", "passive", "phrase", "money", "negative", "own", "paired"})  # trigger arguments without a value
+FLAGS = frozenset({"addressed", "passive", "phrase", "money", "negative", "own", "paired", "noun"})  # trigger arguments without a value
 
 
 @dataclass
@@ -353,8 +355,12 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
     money = _not_conversions([m for m in mentions if m.label == "MONEY"], parse.sent.text, parse.sent.start)
     if "money" in args and not money:
         return None
+    if "noun" in args and any(is_verb(parse.word(i)) for i in match.ids):
+        return None  # «… بر ترک موتور نشسته»: the verb «نشستن» (to sit), not the noun «نشست» (a meeting)
     previous = key(parse.word(match.first - 1).text) if match.first > 1 else ""
-    if previous in NON_OCCURRENCE_MARKERS or previous in UNDOING_MARKERS or _wished(parse, match):
+    before = key(parse.text(match.first - 2, match.first - 1)) if match.first > 2 else ""
+    if previous in NON_OCCURRENCE_MARKERS or previous in UNDOING_MARKERS or before in CONTENT_MARKERS \
+            or _wished(parse, match):
         return None
     if _negated(parse, match) != ("negative" in args) or _hypothetical(parse, match) \
             or _standing(parse, match):

@@ -476,14 +476,12 @@ def holders(parse: Parse, cue: PatternMatch, resolver: Resolver, state: _State,
 
 
 QUANTIFIERS = frozenset({"برخی", "بعضی", "شماری", "تعدادی", "اکثر", "همه"})
-# plurals of persons («معترضان», «متحصنین»); «ها» pluralises things («توئیت‌های وزیر …») as often
-PEOPLE_PLURAL_ENDINGS = ("ان", "ین")
+PLURAL_ENDINGS = ("ها", "های", "هایی", "ان", "ین")
 MAX_GROUP_WORDS = 4
 
 
-def _people_plural(w: Word) -> bool:
-    """A plural noun naming persons, the kind of word that holds a position."""
-    return w.upos == "NOUN" and key(w.text) != key(w.lemma) and key(w.text).endswith(PEOPLE_PLURAL_ENDINGS)
+def _plural_noun(w: Word) -> bool:
+    return w.upos == "NOUN" and key(w.text) != key(w.lemma) and key(w.text).endswith(PLURAL_ENDINGS)
 
 
 def _group_phrase(parse: Parse, first: int) -> list[int]:
@@ -517,7 +515,7 @@ def _group_after(parse: Parse, cue: PatternMatch, resolver: Resolver) -> str:
     if first > len(parse):
         return ""
     k = key(parse.word(first).text)
-    if k not in QUANTIFIERS and not _people_plural(parse.word(first)):
+    if k not in QUANTIFIERS and not _plural_noun(parse.word(first)):
         return ""
     ids = _group_phrase(parse, first)
     if len(ids) > 1:
@@ -531,7 +529,7 @@ def _group_subject(parse: Parse, cue: PatternMatch, resolver: Resolver) -> str:
     names = resolver.by_word(parse.sent.index)
     for verb in (i for i in cue.ids if is_verb(parse.word(i))):
         for child in parse.children(verb, "nsubj"):
-            if child >= cue.first or child in names or not _people_plural(parse.word(child)):
+            if child >= cue.first or child in names or not _plural_noun(parse.word(child)):
                 continue
             ids = [i for i in parse.subtree(child, skip=("acl", "punct", "advcl", "ccomp", "conj", "case"))
                    if i < cue.first]

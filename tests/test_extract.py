@@ -1328,17 +1328,26 @@ def test_junk_issues_and_holders_from_out_of_domain_news():
     # «انتظار دارد ضمن برخورد مناسب، …»: «ضمن» opens a PP, not an issue
     toks = words("عسکری انتظار") + [V("دارد", "داشت")] + words("ضمن برخورد مناسب ، برنامه‌ریزی شود .")
     assert not [t for a, t, *_ in _stances((toks, (("PER", 1, 1),))) if t.startswith("ضمن")]
-    # «توئیت‌های وزیر خارجه …»: a noun with a plural suffix before a title is no person's name;
-    # a plural of things holds no position either
+    # «توئیت‌های وزیر خارجه …»: a noun with a plural suffix before a title is no person's name
     entities, *_ = run((words("توئیت‌های وزیر خارجه ایران شامل انتقاد از آمریکا بوده است ."),
                         (("LOC", 5, 5), ("LOC", 9, 9))))
     assert ("PER", "توئیت‌های") not in by_label(entities)
-    toks = [T("توئیت‌ها", "توئیت", head=5, deprel="nsubj"), T("از", head=3, deprel="case"),
-            T("آمریکا", head=5, deprel="obl"), T("انتقاد", head=5, deprel="compound:lvc"), V("کرده", "کرد"),
-            AUX("است", "است", head=5, deprel="aux"), "."]
-    assert _stances((toks, (("LOC", 3, 3),))) == []
-    toks[0] = T("معترضان", "معترض", head=5, deprel="nsubj")
-    assert [a for a, *_ in _stances((toks, (("LOC", 3, 3),)))] == ["معترضان"]
+
+
+def test_a_sitter_an_order_s_content_and_a_worry_about_something():
+    # «گوگوش بر ترک موتور نشسته …»: the verb «نشستن», not the noun «نشست» (a meeting)
+    toks = words("گوگوش در تهران بر ترک موتور") + [V("نشسته", "نشست"), "."]
+    assert not _events_of("CONSULT", (toks, (("PER", 1, 1), ("LOC", 3, 3))))
+    toks = words("نشست وزیران در تهران برگزار") + [V("شد", "شد"), "."]
+    assert _events_of("CONSULT", (toks, (("LOC", 4, 4),)))
+    # «دستور ترامپ مبنی بر شلیک به قایق‌های سپاه»: what the order says, not an attack
+    toks = words("ترامپ دستور مبنی بر شلیک به قایق‌های سپاه") + [V("داد", "داد"), "."]
+    assert not _events_of("ASSAULT", (toks, (("PER", 1, 1), ("ORG", 8, 8))))
+    # «مقام‌های پزشکی درباره موج دوم کرونا ابراز نگرانی کرده بودند»: worried about the second wave
+    toks = [T("مقام‌های", "مقام", head=12, deprel="nsubj"), T("پزشکی", upos="ADJ", head=1, deprel="amod")] + words(
+        "تعدادی از استان‌ها درباره موج دوم کرونا ابراز نگرانی") + [
+        V("کرده", "کرد"), AUX("بودند", "بود", head=12, deprel="aux"), "."]
+    assert [t for a, t, *_ in _stances((toks, ()))] == ["موج دوم کرونا"]
 
 
 def test_a_counted_supporter_is_a_person_not_a_position():
