@@ -329,20 +329,34 @@ def perdt_conventions(sentence) -> None:
         word.feats = "|".join(sorted(kept, key=lambda f: f.split("=")[0].lower())) or None
 
 
-def _convert(doc, offset: int, first_index: int) -> list[Sentence]:
+def _convert(doc, offset: int, first_index: int, length: int) -> list[Sentence]:
+    """Compact records of a Stanza document of one segment; tokens from `length` on are the
+    full stop `_closed` added, dropped here (a final punctuation mark heads nothing)."""
     sentences = []
-    for i, sent in enumerate(doc.sentences):
+    for sent in doc.sentences:
+        tokens = [t for t in sent.tokens if t.start_char < length]
+        if not tokens:
+            continue
         words = []
-        for token in sent.tokens:
+        for token in tokens:
             for word in token.words:
                 words.append(Word(word.id, word.text, word.lemma or word.text, word.upos or "X",
                                   word.feats or "", word.head or 0, word.deprel or "dep",
-                                  token.start_char + offset, token.end_char + offset))
-        mentions = [Mention(ent.type, ent.start_char + offset, ent.end_char + offset, ent.text)
-                    for ent in sent.ents]
-        start, end = sent.tokens[0].start_char + offset, sent.tokens[-1].end_char + offset
-        sentences.append(Sentence(first_index + i, start, end, "", words, mentions))
+                                  token.start_char + offset, min(token.end_char, length) + offset))
+        mentions = [Mention(ent.type, ent.start_char + offset, min(ent.end_char, length) + offset, ent.text)
+                    for ent in sent.ents if ent.start_char < length]
+        start, end = tokens[0].start_char + offset, min(tokens[-1].end_char, length) + offset
+        sentences.append(Sentence(first_index + len(sentences), start, end, "", words, mentions))
     return sentences
+
+
+def _closed(segment: str) -> str:
+    """A line with no final punctuation (a headline) gets a full stop for Stanza: without one
+    the tokenizer splits the last letters off as a sentence of their own («… دخالت نکن» + «د»)."""
+    return segment if segment.rstrip()[-1:] in CLOSING_MARKS else segment + "."
+
+
+CLOSING_MARKS = frozenset(".!?؟:؛;…»\"')]")
 
 
 def analyse_documents(texts: list[str], folder: Path | None = None,
@@ -353,9 +367,9 @@ def analyse_documents(texts: list[str], folder: Path | None = None,
     jobs = [(doc_index, s, e) for doc_index, text in enumerate(texts) for s, e in segments(text)]
     results: list[list[Sentence]] = [[] for _ in texts]
     for group in bounded_groups(jobs, lambda job: job[2] - job[1], STANZA_CALL_CHARS):
-        analysed = analyse([texts[d][s:e] for d, s, e in group], folder, processors)
-        for (doc_index, start, _), doc in zip(group, analysed):
-            sentences = _convert(doc, start, len(results[doc_index]))
+        analysed = analyse([_closed(texts[d][s:e]) for d, s, e in group], folder, processors)
+        for (doc_index, start, end), doc in zip(group, analysed):
+            sentences = _convert(doc, start, len(results[doc_index]), end - start)
             for sent in sentences:
                 sent.text = texts[doc_index][sent.start:sent.end]
             results[doc_index].extend(sentences)

@@ -826,6 +826,17 @@ def test_end_to_end_offsets_survive_normalisation():
 # ---------------------------------------------------------------- document-level behaviour
 
 
+@needs_models
+def test_a_headline_s_last_word_stays_whole():
+    # without a final full stop the tokenizer split «سبز» into «سب» + a sentence «ز»
+    from pipeline.nlp import analyse_documents
+
+    text = "حمایت سازمان ملل متحد از سرمایه‌گذاری سبز\nبرنامه محیط زیست ملل متحد از آن حمایت کرد."
+    sentences = analyse_documents([text])[0]
+    assert [s.words[-1].text for s in sentences] == ["سبز", "."]
+    assert sentences[0].end == text.index("\n") and all(w.end <= sentences[0].end for w in sentences[0].words)
+
+
 def test_headline_line_is_its_own_clause():
     # Stanza glues a headline without final punctuation to the next line: one Sentence, two lines.
     toks = words("ترامپ : با رفع تحریم‌های ایران مخالفت") + [V("کردم", "کرد", feats="Person=1")] + \
