@@ -14,7 +14,7 @@ from pipeline.datafiles import read_tsv  # noqa: F401 (the extractors read their
 from pipeline.nlp import Sentence, Word, split_preverb
 from pipeline.normalize import ZWNJ
 
-PUNCT = frozenset("،,.:;؛!?؟«»\"'()[]{}-–—…/“”‘’")
+PUNCT = frozenset("،,.:;؛!?؟«»\"'()[]{}-–—…/“”‘’|")
 # Simple prepositions: a phrase they introduce is an oblique/PP, never a clause subject.
 PREPOSITIONS = frozenset({
     "با", "از", "به", "برای", "در", "بر", "تا", "جز", "بجز", "بدون", "درباره", "دربارهٔ", "علیه",

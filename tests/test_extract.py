@@ -1336,6 +1336,9 @@ def test_junk_issues_and_holders_from_out_of_domain_news():
     toks = ["سعیدی", V("گفت", "گفت"), ":", T("این", upos="DET"), "حرم", "دارالشفاء", AUX("است", "است"),
             T("و", upos="CCONJ"), AUX("باید", "باید", deprel="aux"), "باز", V("بماند", "ماند"), "."]
     assert _stances((toks, (("PER", 1, 1),))) == []
+    # «… خبر محکومیتش | حکمم در دادگاه تجدید نظر است»: a headline's «|» ends a phrase
+    toks = words("تعجب صادقی از خبر") + [T("محکومیتش", "محکومیت")] + words("| حکمم در دادگاه است .")
+    assert not [t for a, t, *_ in _stances((toks, (("PER", 2, 2),))) if "|" in t]
     # «انتظار دارد ضمن برخورد مناسب، …»: «ضمن» opens a PP, not an issue
     toks = words("عسکری انتظار") + [V("دارد", "داشت")] + words("ضمن برخورد مناسب ، برنامه‌ریزی شود .")
     assert not [t for a, t, *_ in _stances((toks, (("PER", 1, 1),))) if t.startswith("ضمن")]
