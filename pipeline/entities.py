@@ -396,7 +396,7 @@ def _is_junk(m: EntityMention) -> bool:
     words = core.split()
     if m.label == "ORG" and len(words) == 2 and words[1] in _rules()["generic_modifier"]:
         return True  # «حزب مخالف»: a description
-    return len(core) < 2 or all(c in PUNCT or c.isspace() for c in core)
+    return len(core) < 2 or all(c in PUNCT or c.isspace() for c in core) or core in _rules()["not_a_name"]
 
 
 def clean_mention(text: str, m: EntityMention) -> list[EntityMention]:

@@ -1556,6 +1556,11 @@ def test_an_arabic_father_of_name_is_a_person_but_not_a_known_word_or_place():
     assert {"ابوعلاء", "ابورحمه"} <= people and not {"ابوبکر", "ابوظبی"} & people
 
 
+def test_a_disease_is_no_place():
+    entities, *_ = run((words("شیوع کرونا در تهران ادامه دارد ."), (("LOC", 2, 2), ("LOC", 4, 4))))
+    assert by_label(entities) == {("LOC", "تهران")}
+
+
 def test_a_war_is_an_event_and_an_infinitive_is_no_part_of_a_name():
     entities, *_ = run((words("پس از جنگ خلیج‌فارس ، تمایل حزب برای واردکردن نروژ به ناتو بود ."),
                         (("ORG", 3, 4), ("ORG", 9, 10))))
