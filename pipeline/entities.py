@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from pipeline import linking
 from pipeline.nlp import Sentence, Word, hazm_lexicon
+from pipeline.normalize import ZWNJ, zwnj_affixes
 from pipeline.syntax import PUNCT, key, read_tsv, token_alternatives
 
 NER_LABELS = frozenset({"PER", "ORG", "LOC", "FAC", "PRO", "EVENT"})
@@ -733,7 +734,7 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
             if j == end_i or not (opens or (before_title and end_i == i and key(opener.text) in NAME_OPENERS)):
                 continue
             if all(key(n.text) in _lexicon() or key(n.text) in titles for n in words[j:end_i]) \
-                    or any(n.text.endswith(INFLECTED_PLURALS) for n in words[j:end_i]):
+                    or any(_inflected(n.text) for n in words[j:end_i]):
                 continue  # known words, or a noun with a plural suffix («توئیت‌های وزیر …»): no name
             start, end = words[j].start, words[end_i - 1].end
             out.append(EntityMention(sent.index, "PER", start, end, text[start:end], source="rules"))
@@ -742,7 +743,12 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
 
 
 KUNYA_MIN_CHARS = 5  # «ابو» and at least three letters
-INFLECTED_PLURALS = ("\u200cها", "\u200cهای", "\u200cهایی")  # a plural suffix after ZWNJ: a common noun
+
+
+def _inflected(text: str) -> bool:
+    """An inflectional suffix after a ZWNJ («توئیت‌های», «بزرگ‌ترین»): a common word, no name."""
+    stem, _, suffix = text.rpartition(ZWNJ)
+    return bool(stem) and suffix in zwnj_affixes()["suffix"]
 
 
 def _kunya(w: Word) -> bool:

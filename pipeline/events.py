@@ -46,7 +46,8 @@ WISH_WINDOW = 3
 SCHEDULE_VERBS = frozenset({"است", "بود", "شد"})  # «قرار است/بود/شد»
 SCHEDULE_WINDOW = 20
 PASSIVE_LIGHT_VERBS = frozenset({"شد", "گردید"})  # «صرف شد», «دستگیر گردید»
-MEETING_NOUNS = frozenset({"دیدار", "ملاقات", "سفر", "نشست", "اجلاس", "مذاکرات", "گفت‌وگو"})  # «در این دیدار»
+# «در این دیدار»: compared by key(), like the words they are matched against
+MEETING_NOUNS = frozenset(key(w) for w in ("دیدار", "ملاقات", "سفر", "نشست", "اجلاس", "مذاکرات", "گفت‌وگو"))
 # types a standing position can read as («مخالفت می‌ورزد»); a demand is made of someone
 ATTITUDES = frozenset({"SUPPORT", "REJECT", "DISAPPROVE"})
 INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
@@ -399,7 +400,8 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
     meeting = state.last_event.get("CONSULT")
     if meeting is not None and meeting is not event and _during_that_meeting(parse, match):
         # «در این دیدار، پرز از شرکت‌های نروژی دعوت کرد»: when and where the meeting was
-        event.date_text, event.date = (event.date_text, event.date) if event.date else (meeting.date_text, meeting.date)
+        if not event.date:
+            event.date_text, event.date = meeting.date_text, meeting.date
         event.location = event.location or meeting.location
     previous_event = state.last_event.get(event.event_type)
     if anaphoric and previous_event is not None:  # «این کمک‌ها به … افزایش خواهد یافت»: the same aid
@@ -443,11 +445,8 @@ def _hypothetical(parse: Parse, match: PatternMatch) -> bool:
 def _during_that_meeting(parse: Parse, match: PatternMatch) -> bool:
     """«در این دیدار، …» (or «سفر», «نشست» …) before the trigger in its sentence: it happened at
     the meeting reported before."""
-    for wid in range(1, match.first - 1):
-        words = [key(parse.word(i).text) for i in (wid, wid + 1, wid + 2) if i < match.first]
-        if words[:2] == ["در", "این"] and len(words) == 3 and words[2] in MEETING_NOUNS:
-            return True
-    return False
+    before = [key(parse.word(i).text) for i in range(1, match.first)]
+    return any(before[n:n + 2] == ["در", "این"] and before[n + 2] in MEETING_NOUNS for n in range(len(before) - 2))
 
 
 def _standing(parse: Parse, match: PatternMatch) -> bool:
@@ -467,7 +466,7 @@ def _scheduled(parse: Parse, match: PatternMatch) -> bool:
         if key(w.text) in clauses.SCHEDULING_NOUNS and current < len(parse) \
                 and key(parse.word(current + 1).lemma) in SCHEDULE_VERBS:
             return True
-        if is_verb(w) and key(w.lemma) not in SCHEDULE_VERBS or key(w.text) in (".", ":", "؛", "که"):
+        if (is_verb(w) and key(w.lemma) not in SCHEDULE_VERBS) or key(w.text) in (".", ":", "؛", "که"):
             return False
     return False
 
@@ -560,7 +559,7 @@ def _merge(events: list[Event], resolver: Resolver) -> list[Event]:
         # one mention's actor filled in beside another's recipient, the same party: the recipient
         # slot was read from the trigger's own phrase («حمله به ایران»), the actor is the misread
         undergoing = set(twin.recipient.split(SEPARATOR))
-        twin.actor = SEPARATOR.join(a for a in twin.actor.split(SEPARATOR) if a not in undergoing) if twin.actor else ""
+        twin.actor = SEPARATOR.join(a for a in twin.actor.split(SEPARATOR) if a not in undergoing)
     return out
 
 

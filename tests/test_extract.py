@@ -769,6 +769,9 @@ def test_an_act_during_that_meeting_has_the_meeting_s_date_and_place():
               (("PER", 5, 5),))
     agree = _events_of("AGREE", visit, invite)
     assert [(e.date, e.location) for e in agree] == [("1993-08-20", "اسلو")]
+    talks = (words("وزیر اسرائیل در ۲۰ اوت ۱۹۹۳ با هولست گفت‌وگو") + [V("کرد", "کرد"), "."], (("PER", 8, 8),))
+    invite_after_talks = (["در", "این", "گفت‌وگو"] + invite[0][3:], invite[1])
+    assert [e.date for e in _events_of("AGREE", talks, invite_after_talks)] == ["1993-08-20"]
     invite[0][1] = "آن"  # «در آن دیدار»: not this rule's («این» only)
     assert [e.date for e in _events_of("AGREE", visit, invite)] == [""]
 
