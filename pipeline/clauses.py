@@ -18,7 +18,9 @@ from pipeline.syntax import CLAUSE_MARKERS, PREPOSITIONS, QUOTES, Parse, is_punc
 FIRST_PERSON = frozenset({"ما", "من"})
 # Openers of adverbial clauses: an actor inside one is not the main clause's subject
 # («چنانچه انگلیس … هدف بگیرد، از این اقدام استقبال می‌کند»).
-ADVERBIAL_MARKERS = frozenset({"چنانچه", "اگر", "اگرچه", "هرچند", "درصورتی‌که", "وقتی", "هنگامی‌که", "شرط"})
+ADVERBIAL_MARKERS = frozenset(map(key, {"چنانچه", "اگر", "اگرچه", "هرچند", "درصورتی‌که", "وقتی", "هنگامی‌که", "شرط"}))
+# Openers of conditional clauses: what is said in one is supposed, not held («اگر بخواهیم …»)
+CONDITIONAL_MARKERS = frozenset(map(key, {"اگر", "چنانچه", "درصورتی‌که", "هرگاه"}))
 NP_STOPS = frozenset({"که", "را", "بین", "میان", "تا", "چنانچه", "اگر", "زیرا", "چون", "ولی", "اما"})
 # An issue phrase keeps its parties: «حل منازعه بین آذربایجان و ارمنستان», «همکاری میان …»
 ISSUE_STOPS = NP_STOPS - {"بین", "میان"}
@@ -360,6 +362,21 @@ def _coordination(parse: Parse, units: list[Unit], n: int, names: set[int]) -> l
         n -= 1
         group.insert(0, units[n])
     return group
+
+
+def marker_before(parse: Parse, wid: int, markers: frozenset[str], window: int,
+                   crossing: frozenset[str] = frozenset()) -> bool:
+    """One of `markers` among the `window` words before `wid`, in its clause (verbs whose lemma
+    is in `crossing` do not end it)."""
+    for current in range(wid - 1, max(0, wid - 1 - window), -1):
+        w = parse.word(current)
+        if key(w.text) in markers:
+            return True
+        if is_verb(w) and key(w.lemma) in crossing:
+            continue
+        if (is_punct(w) and key(w.text) not in ("«", "»")) or is_verb(w) or key(w.text) == "که":
+            return False
+    return False
 
 
 def in_adverbial_clause(parse: Parse, wid: int, until: int) -> bool:

@@ -39,7 +39,7 @@ UNDOING_MARKERS = frozenset({"رفع", "لغو"})
 MODALS = frozenset({"باید", "بایستی", "بایست", "نباید", "نبایستی"})
 MODAL_WINDOW = 6
 # «خواستار [جایگزینی] مذاکره با ایران شد»: talks asked for, not held
-WISH_MARKERS = frozenset({"خواستار", "خواهان", "تمایل", "مایل", "آماده", "علاقه‌مند", "آمادگی"})
+WISH_MARKERS = frozenset(map(key, {"خواستار", "خواهان", "تمایل", "مایل", "آماده", "علاقه‌مند", "آمادگی"}))
 # «تمایل دارد [مذاکرات] … داشته باشد»: the wish's light verb stands between it and the trigger
 WISH_VERBS = frozenset({"داشت", "است", "بود"})
 WISH_WINDOW = 3
@@ -413,25 +413,10 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
     return event
 
 
-def _marker_before(parse: Parse, wid: int, markers: frozenset[str], window: int,
-                   crossing: frozenset[str] = frozenset()) -> bool:
-    """One of `markers` among the `window` words before `wid`, in its clause (verbs whose lemma
-    is in `crossing` do not end it)."""
-    for current in range(wid - 1, max(0, wid - 1 - window), -1):
-        w = parse.word(current)
-        if key(w.text) in markers:
-            return True
-        if is_verb(w) and key(w.lemma) in crossing:
-            continue
-        if (is_punct(w) and key(w.text) not in ("«", "»")) or is_verb(w) or key(w.text) == "که":
-            return False
-    return False
-
-
 def _wished(parse: Parse, match: PatternMatch) -> bool:
     """A nominal trigger inside the noun phrase a demand opens («خواستار جایگزینی مذاکره»)."""
     nominal = not any(is_verb(parse.word(i)) for i in match.ids)
-    return nominal and _marker_before(parse, match.first, WISH_MARKERS, WISH_WINDOW, WISH_VERBS)
+    return nominal and clauses.marker_before(parse, match.first, WISH_MARKERS, WISH_WINDOW, WISH_VERBS)
 
 
 def _hypothetical(parse: Parse, match: PatternMatch) -> bool:
@@ -439,7 +424,7 @@ def _hypothetical(parse: Parse, match: PatternMatch) -> bool:
     under a modal («… بایستی … اخراج کند»): wanted, not done."""
     verbs = [i for i in match.ids if is_verb(parse.word(i))]
     wanted = any(_subjunctive(parse.word(i)) for i in verbs) and not _scheduled(parse, match)
-    return bool(verbs) and (wanted or _marker_before(parse, match.first, MODALS, MODAL_WINDOW))
+    return bool(verbs) and (wanted or clauses.marker_before(parse, match.first, MODALS, MODAL_WINDOW))
 
 
 def _during_that_meeting(parse: Parse, match: PatternMatch) -> bool:

@@ -42,8 +42,9 @@ COORDINATION_REACH = 6  # words before «و/یا» + a nominal cue searched for 
 COPULAS = frozenset({"است", "بود", "هست", "نیست", "باشد", "شد"})
 RESTATED_OVERLAP = 0.5  # issue phrases this similar (word-overlap F1) state the same issue
 MAX_NAME_ADJECTIVES = 2  # adjectives between a plural noun and the adjectival cue describing it
-OBJECT_PRONOUNS = frozenset({"آن", "آنها", "آن‌ها"})
-CLAUSE_OPENERS = frozenset({"اینکه", "این‌که", "آنکه", "آن‌که", "این که", "آن که"})
+SUPPOSITION_WINDOW = 8  # words between «اگر» and the cue in its clause
+OBJECT_PRONOUNS = frozenset({"آن", "آنها"})  # compared by key(): «آن‌ها» too
+CLAUSE_OPENERS = frozenset({"اینکه", "آنکه", "این که", "آن که"})  # compared by key(): «این‌که» too
 
 
 @dataclass
@@ -648,6 +649,11 @@ def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
     return _not_named(parse, noun, resolver) and before.upos == "NOUN" and (k.endswith("های") or k.endswith("ها"))
 
 
+def _supposed(parse: Parse, cue: PatternMatch) -> bool:
+    """A cue in a conditional clause («ما اگر بخواهیم قهرمان شویم …»): a supposition, no position."""
+    return clauses.marker_before(parse, cue.first, clauses.CONDITIONAL_MARKERS, SUPPOSITION_WINDOW)
+
+
 def _after_preposition(parse: Parse, cue: PatternMatch) -> bool:
     """A one-word nominal cue right after a preposition («در تلاش‌های …»)."""
     return len(cue.ids) == 1 and cue.first > 1 and key(parse.word(cue.first - 1).text) in clauses.PREPOSITIONS
@@ -675,7 +681,7 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
         cue_words = {i: n for n, cue in enumerate(cues) if not _after_preposition(parse, cue) and cue.first not in joins
                      for i in range(cue.first, cue.last + 1)}
         for n, cue in enumerate(cues):
-            if _attributive(parse, cue, resolver) or _blocked_nominal(parse, cue):
+            if _attributive(parse, cue, resolver) or _blocked_nominal(parse, cue) or _supposed(parse, cue):
                 continue
             is_negative = negated(parse, cue)
             rule = cue.row[4] if len(cue.row) > 4 else "flip"

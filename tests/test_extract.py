@@ -490,6 +490,18 @@ def test_a_group_s_wish_in_reported_speech_is_not_the_speaker_s():
     assert [(a, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [("سایکوا", "favor")]
 
 
+def test_a_wish_in_a_conditional_clause_is_a_supposition_not_a_position():
+    sing = "Number=Sing|Person=3|Tense=Pres"
+    for opener in ("اگر", "درصورتی‌که"):  # «درصورتی‌که» with its ZWNJ: markers are compared by key()
+        toks = words(f"سایکوا گفت : {opener}") + [V("بخواهد", "خواست", feats=sing.replace("Tense", "Mood=Sub|Tense"))] + \
+            words("انتخابات زودهنگام برگزار") + [V("شود", "شد"), "."]
+        assert _stances((toks, (("PER", 1, 1),))) == [], opener
+    # the same wish stated outright is a position
+    toks = words("سایکوا گفت :") + [V("می‌خواهد", "خواست", feats=sing)] + words("انتخابات زودهنگام برگزار") + [
+        V("شود", "شد"), "."]
+    assert [(a, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [("سایکوا", "favor")]
+
+
 def test_a_demonstrative_issue_resolves_to_the_noun_phrase_not_the_clause_after_it():
     toks = words("۳۹۷ نماینده از طرح کامرون برای حمله هوایی حمایت و ۲۲۳ نماینده با این طرح مخالفت") + [
         V("کردند", "کرد"), "."]
