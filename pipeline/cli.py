@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold", type=Path, required=True)
     ev.add_argument("--pred", type=Path, required=True)
     ev.add_argument("--docs", default=None,
-                    help="comma-separated doc ids, or a split name of <gold>/../splits.json")
+                    help="comma-separated doc ids and split names of <gold>/../splits.json (e.g. test,test2)")
     ev.add_argument("--json", action="store_true")
 
     em = sub.add_parser("evaluate-models", help="score the models on held-out UD and NER test sets")
@@ -97,14 +97,15 @@ def cmd_run(args) -> int:
 
 
 def _doc_filter(spec: str | None, gold: Path) -> list[str] | None:
+    """The documents `--docs` names: comma-separated doc ids and split names of splits.json."""
     if not spec:
         return None
     splits = gold.parent / "splits.json"
-    if splits.exists():
-        named = json.loads(splits.read_text(encoding="utf-8"))
-        if spec in named:
-            return named[spec]
-    return [d.strip() for d in spec.split(",") if d.strip()]
+    named = json.loads(splits.read_text(encoding="utf-8")) if splits.exists() else {}
+    docs = []
+    for part in (p.strip() for p in spec.split(",")):
+        docs.extend(named.get(part, [part] if part else []))
+    return list(dict.fromkeys(docs))
 
 
 def cmd_evaluate(args) -> int:

@@ -1,6 +1,7 @@
 """Tests for pipeline.evaluate: hand-made gold/prediction tables written to temporary folders."""
 from __future__ import annotations
 
+import json
 import csv
 import tempfile
 from pathlib import Path
@@ -485,3 +486,16 @@ def test_dates_that_run_wrote_spreadsheet_safe_still_match(tmp_path):
     write_output(frame("entities", rows), tmp_path / "pred/entities.csv")
     assert "'--07-21" in (tmp_path / "pred/entities.csv").read_text(encoding="utf-8")
     assert counts(evaluate(tmp_path / "gold", tmp_path / "pred")["tables"]["entities"]) == (1, 0, 0)
+
+
+def test_cli_docs_names_several_splits_and_doc_ids(tmp_path, capsys):
+    from pipeline.cli import main
+
+    gold = {"entities": [ent("نروژ", "LOC", doc=d) for d in ("a", "b", "c", "d")]}
+    score(tmp_path, gold, {"entities": [ent("نروژ", "LOC", doc="a")]})
+    (tmp_path / "splits.json").write_text(json.dumps({"dev": ["a"], "test": ["b", "c"]}), encoding="utf-8")
+    args = ["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(tmp_path / "pred"), "--json", "--docs"]
+    assert main(args + ["test,dev,d,c"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["documents"] == ["b", "c", "a", "d"]  # each once, in the order named
+    assert counts(result["tables"]["entities"]) == (1, 0, 3)
