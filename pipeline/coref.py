@@ -15,7 +15,7 @@ import functools
 from dataclasses import dataclass, field
 
 from pipeline.entities import EntityMention, by_sentence
-from pipeline.syntax import PREPOSITIONS, Parse, is_punct, key, read_tsv
+from pipeline.syntax import PREPOSITIONS, Parse, clause_initial, is_punct, key, read_tsv
 from pipeline.titles import TitlePhrase, find_titles, marked_titles, mention_map
 
 ACTOR_LABELS = frozenset({"PER", "ORG", "LOC", "FAC"})
@@ -240,6 +240,40 @@ class Resolver:
                    for obj_words, p in entries if obj & obj_words}
         return next(iter(leaders.values())) if len(leaders) == 1 else None
 
+    def introduced_after(self, title: TitlePhrase) -> EntityMention | None:
+        """«نماینده مجلس گفت: …» / «به گزارش فارس، مهدی عیسی زاده عضو کمیسیون … گفت»: a news lead
+        names its speaker by title alone and the next sentences introduce them by name. The title
+        of a lead (no person acting before it) is the first person who is a subject in the next
+        LEAD_WINDOW sentences and was not named before (the headline aside). Titles with an
+        organisation or country after them are bound the same way as ROLE relations
+        (`relations.lead_roles`); this binds the rest («سخنگوی دو گروه مسلح …»)."""
+        parse = self.parses[title.sent_index]
+        opening = title.first - 1 if title.first > 1 and key(parse.word(title.first - 1).text) == "یک" else title.first
+        if not clause_initial(parse, opening):
+            return None  # not the subject («… با رهبر مخالفان اوکراین دیدار کرد»)
+        word = parse.word(title.first)
+        headline = min(self.parses)  # «البرادعی: …» above the lead «مدیر کل آژانس … گفت» names them first
+        before = [m for m in self.mentions if m.label == "PER" and m.start < word.start
+                  and (m.sent_index != headline or title.sent_index == headline)]
+        if "Number=Plur" in (word.feats or "") or any(self._subject_like(m) for m in before):
+            return None  # «مقامات روسی»: officials, not one person
+        named = {key(self.full_name(m).text) for m in before}
+        for sent_index in range(title.sent_index + 1, title.sent_index + 1 + LEAD_WINDOW):
+            if sent_index not in self.parses:
+                break
+            if self.opens_with_title(sent_index):
+                return None
+            for m in self.sentence_mentions(sent_index):
+                if m.label == "PER" and self._subject_like(m):
+                    person = self.full_name(m)
+                    return None if key(person.text) in named else person
+        return None
+
+    def opens_with_title(self, sent_index: int) -> bool:
+        """«وزیر نیرو قول داد» / «عضو کمیسیون انرژی مجلس … گفت» / «تمیمی …»: a sentence opening
+        with a bare title of its own; the person named next is that title's, not an earlier one's."""
+        return any(t.first == 1 for t in self.titles(sent_index))
+
     # ------------------------------------------------------------ actors
 
     def actors(self, sent_index: int, first: int, last: int) -> list[Actor]:
@@ -253,11 +287,14 @@ class Resolver:
             if ref is not None:
                 return [_actor(m) for m in ref.antecedents]
             title = next((t for t in self.titles(sent_index) if t.first == wid), None)
-            if title is not None and title.objects:
-                person = self.holder(title)
+            if title is not None:
+                person = self.holder(title) if title.objects else None
+                if person is None and not (title.objects and _leader(_title_key(title.text))):
+                    person = self.introduced_after(title)  # a country's leader: only as holder() finds them
                 if person is not None:
                     return [_actor(person)]
-                return [Actor(f"{title.text} {title.object_text}".strip(), "", "TITLE")]
+                if title.objects:
+                    return [Actor(f"{title.text} {title.object_text}".strip(), "", "TITLE")]
         groups = self._coordinated(parse, by_word, first, last)
         if groups:
             actors = [self._group_actor(parse, group) for group in groups]
@@ -316,6 +353,7 @@ class Resolver:
         return all(key(w.text) in ("و", "،", ",") or is_punct(w) for w in between)
 
 
+LEAD_WINDOW = 2  # sentences after a lead's bare title where its holder is introduced by name
 TITLE_MODIFIERS = frozenset({"فقید", "اسبق", "سابق", "کنونی", "جدید", "وقت", "فعلی"})
 # «سروزیر ایالت بلوچستان» ~ «سروزیر بلوچستان»: the kind of place belongs to the place («وزیر کشور» is
 # a title, so not «کشور»)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.coref import Actor, Resolver
 from pipeline.entities import EntityMention
-from pipeline.syntax import QUOTES, Parse, full_lemma, infinitive, is_negated, is_punct, key, read_tsv
+from pipeline.syntax import QUOTES, Parse, clause_initial, full_lemma, infinitive, is_negated, is_punct, key, read_tsv
 from pipeline.titles import TitlePhrase
 
 LEAD_WINDOW = 2  # sentences after a bare title in which its holder may be named
@@ -233,15 +233,7 @@ def _opens_sentence(parse: Parse, m: EntityMention, resolver: Resolver, after: i
         return False
     following = next((i for i in range(max(ids) + 1, len(parse) + 1) if not is_punct(parse.word(i))), None)
     titled = any(t.first == following for t in resolver.titles(parse.sent.index))
-    return not titled and _clause_initial(parse, ids[0])
-
-
-def _clause_initial(parse: Parse, wid: int) -> bool:
-    """The word opens the sentence or a clause (after «،», «:», «؛»; quotes are transparent)."""
-    current = wid - 1
-    while current >= 1 and key(parse.word(current).text) in QUOTES:
-        current -= 1
-    return current < 1 or key(parse.word(current).text) in ("،", ",", ":", "؛", ".", "-")
+    return not titled and clause_initial(parse, ids[0])
 
 
 def _is_lead_title(parse: Parse, title: TitlePhrase) -> bool:
@@ -268,6 +260,8 @@ def lead_roles(parses: dict[int, Parse], resolver: Resolver, bound: set[int]) ->
             if not title.objects or id(title) in bound or not _is_lead_title(parses[sent_index], title):
                 continue
             for later in order[n:n + 1 + LEAD_WINDOW]:
+                if later != sent_index and resolver.opens_with_title(later):
+                    break
                 after = title.end_word if later == sent_index else 0
                 people = [m for m in resolver.sentence_mentions(later) if m.label == "PER"
                           and parses[later].words_in(m.start, m.end)

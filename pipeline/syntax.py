@@ -30,6 +30,14 @@ def key(text: str) -> str:
     return " ".join(text.replace(ZWNJ, "").split())
 
 
+def clause_initial(parse: Parse, wid: int) -> bool:
+    """The word opens the sentence or a clause (after «،», «:», «؛»; quotes are transparent)."""
+    current = wid - 1
+    while current >= 1 and key(parse.word(current).text) in QUOTES:
+        current -= 1
+    return current < 1 or key(parse.word(current).text) in ("،", ",", ":", "؛", ".", "-")
+
+
 def is_punct(word: Word) -> bool:
     return word.upos == "PUNCT" or all(c in PUNCT for c in word.text)
 

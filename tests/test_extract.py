@@ -337,6 +337,26 @@ def test_a_bare_leader_title_is_the_one_leader_of_that_country_named_later():
     assert [(e.event_type, e.actor) for e in events] == [("DISAPPROVE", "نخست‌وزیر ترکیه")]
 
 
+def test_a_lead_s_bare_title_is_the_person_the_next_sentence_introduces():
+    # «عضو مجلس کویت … محکوم کرد» / «الهارون … ابراز شگفتی کرد»: the lead names its speaker later
+    named = (words("الهارون از این واکنش ابراز شگفتی") + [V("کرد", "کرد"), "."], (("PER", 1, 1),))
+    lead = (words("عضو مجلس کویت تهدیدهای ایران را محکوم") + [V("کرد", "کرد"), "."],
+            (("ORG", 2, 2), ("LOC", 3, 3), ("LOC", 5, 5)))
+    assert [(a, t) for a, t, *_ in _stances(lead, named)] == [("الهارون", "تهدیدهای ایران")]
+    # officials (a plural title) are not the one person named next
+    officials = ([T("مقامات", feats="Number=Plur")] + words("تهدیدهای ایران را محکوم") + [V("کردند", "کرد"), "."],
+                 (("LOC", 3, 3),))
+    assert [a for a, *_ in _stances(officials, named)] != ["الهارون"]
+    # a sentence opening with another bare title introduces that title's person, not the lead's
+    other = (words("وزیر نیرو سخن") + [V("گفت", "گفت"), "."], ())
+    assert [a for a, *_ in _stances(lead, other, named)] == ["عضو مجلس کویت"]
+    # a person named before the title acted first: no lead (unless named in the headline)
+    before = (words("الهارون سخن") + [V("گفت", "گفت"), "."], (("PER", 1, 1),))
+    headline = (words("الهارون : تهدید") + [V("کنید", "کرد"), "."], (("PER", 1, 1),))
+    assert [a for a, *_ in _stances(headline, before, lead, named)] == ["عضو مجلس کویت"]
+    assert [a for a, *_ in _stances(headline, lead, named)] == ["الهارون"]
+
+
 def test_pronoun_prefers_person_outside_pp_and_full_name():
     resolver, _ = _resolver(
         (words("دونالد ترامپ گفت که ایران خواستار دیدار با روحانی است ."), (("PER", 1, 2), ("PER", 10, 10))),
