@@ -14,7 +14,7 @@ import bisect
 import functools
 from dataclasses import dataclass, field
 
-from pipeline.entities import EntityMention, by_sentence
+from pipeline.entities import EntityMention, by_sentence, without_article
 from pipeline.syntax import PREPOSITIONS, Parse, clause_initial, is_punct, key, read_tsv
 from pipeline.titles import TitlePhrase, find_titles, marked_titles, mention_map
 
@@ -84,8 +84,8 @@ class Resolver:
         for m in self.mentions:  # surname (any final part of a name) -> the longest full name
             tokens = tuple(key(m.text).split()) if m.label == "PER" else ()
             suffixes = [tokens[-k:] for k in range(1, len(tokens))]
-            if len(tokens) > 1 and tokens[-1].startswith("ال") and len(tokens[-1]) > 4:
-                suffixes.append((tokens[-1][2:],))  # «بیاتی» for «عباس البیاتی»
+            if len(tokens) > 1 and without_article(tokens[-1]):
+                suffixes.append((without_article(tokens[-1]),))  # «بیاتی» for «عباس البیاتی»
             for suffix in suffixes:
                 best = self._full_names.get(suffix)
                 if best is None or len(m.text) > len(best.text):

@@ -762,6 +762,11 @@ def _kunya(w: Word) -> bool:
 MIN_SURNAME_CHARS = 3
 
 
+def without_article(surname: str) -> str | None:
+    """An Arabic surname without its article, as it is also written: «شمری» for «الشمری»."""
+    return surname[2:] if surname.startswith("ال") and len(surname) > 4 else None
+
+
 def _complete_names(text: str, sentences: list[Sentence], mentions: list[EntityMention]) -> None:
     """A mention that is part of a longer name of the same document, with that name's other
     words around it, is that name («لوفت [هانزا]» where «لوفت هانزا» is named elsewhere: NER
@@ -818,7 +823,8 @@ def propagated_mentions(text: str, sentences: list[Sentence], taken: list[Entity
             if m.label == "PER" or toks not in names:
                 names[toks] = m.label
             if m.label == "PER" and len(toks) > 1 and len(toks[-1]) >= MIN_SURNAME_CHARS:
-                names.setdefault((toks[-1],), "PER")
+                for surname in filter(None, (toks[-1], without_article(toks[-1]))):
+                    names.setdefault((surname,), "PER")
     for m in taken:  # label consistency: a person's name is a person everywhere (and in names.tsv)
         toks = tuple(key(m.text).split())
         if m.label in ("ORG", "LOC", "FAC", "PRO", "EVENT") and not m.kb_id and _link(m.text) is None \

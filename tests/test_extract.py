@@ -897,6 +897,15 @@ def test_names_propagate_and_keep_one_label():
     assert sum(1 for e in entities if e.text == "لاگارد") == 2
 
 
+def test_an_arabic_surname_without_its_article_is_the_person():
+    # «ابراهیم الشمری … گفت» / «شمری … را رد کرد»: the surname is also written without «ال»
+    _, _, _, events = run(
+        (words("ابراهیم الشمری سخن گفت ."), (("PER", 1, 2),)),
+        (words("شمری اخبار تماس با سفارت آمریکا را رد") + [V("کرد", "کرد"), "."], (("ORG", 5, 5), ("LOC", 6, 6))),
+    )
+    assert [e.actor for e in events if e.event_type == "REJECT"] == ["ابراهیم الشمری"]
+
+
 def test_lead_title_needs_a_clause_initial_person():
     rel = _relations(
         (words("وزیر امور خارجه آمریکا گفت : واشنگتن با ( کادک ) برخورد می‌کند ."),
