@@ -955,6 +955,19 @@ def test_negated_trigger_is_no_event_and_anaphoric_aid_keeps_its_parties():
     assert all(e.actor == "وزارت امور خارجه نروژ" and e.recipient == "کشورهای شرق اروپا" for e in aids)
 
 
+def test_a_nominal_trigger_is_negated_only_by_the_copula_predicating_it():
+    neg = "Polarity=Neg"
+    # «واشنگتن خواستار گفت‌وگو نیست»: no demand
+    events = _events((words("واشنگتن خواستار گفت‌وگو") + [V("نیست", "هست", feats=neg), "."], (("LOC", 1, 1),)))
+    assert not [e for e in events if e.event_type == "DEMAND"]
+    events = _events((words("واشنگتن خواستار گفت‌وگو") + [V("است", "است"), "."], (("LOC", 1, 1),)))
+    assert [e.actor for e in events if e.event_type == "DEMAND"] == ["واشنگتن"]
+    # a negative verb further on is another predicate's: the call was made
+    toks = words("فراتینی در پی گفت‌وگوی تلفنی با خرازی به این امر اشاره") + [V("نکرد", "کرد", feats=neg), "."]
+    events = _events((toks, (("PER", 1, 1), ("PER", 7, 7))))
+    assert [e.event_type for e in events] == ["CONSULT"]
+
+
 def test_adjective_ending_in_ye_is_kept_and_indefinite_dropped():
     toks = (words("ایران خواستار مذاکرات سازنده‌ای درباره برنامه هسته‌ای")
             + [V("شد", "شد"), "."])
