@@ -206,13 +206,20 @@ def join_initialisms(text: str) -> str:
     return INITIALISM.sub(joined, text)
 
 
+# Bidirectional marks (RLM, LRM, embeddings, isolates) carry no text; Fars News writes «گفت‌‏وگو»,
+# «وزارت‏امورخارجه» with an RLM where a ZWNJ belongs: a run of them, ZWNJs included, is one ZWNJ.
+_FORMAT = "\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+BIDI_MARKS = re.compile(f"[{_FORMAT}]*[\u200e\u200f\u202a-\u202e\u2066-\u2069][{_FORMAT}]*")
+
+
 def _normalize_core(chunk: str) -> str:
     """hazm is not always idempotent: iterate to a fixed point. It can also oscillate
     («می‌۰» ↔ «می‌ ۰»): then every member of the cycle gives the same one (the smallest), so
     normalising the output again changes nothing."""
     seen = [chunk]
     for _ in range(MAX_PASSES):
-        new = restore_zwnj(join_spaced_compounds(_rejoin_mi(_hazm(True).normalize(join_initialisms(seen[-1])))))
+        new = restore_zwnj(join_spaced_compounds(_rejoin_mi(_hazm(True).normalize(
+            join_initialisms(BIDI_MARKS.sub(ZWNJ, seen[-1]))))))
         if new == seen[-1]:
             break
         if new in seen:

@@ -717,8 +717,8 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
 def _names_holder(issue: str, actor: Actor) -> bool:
     """A person's stance on a phrase naming that person («[دیوید کامرون] با طرح دیوید کامرون
     مخالفت کرد») is a misread holder: the phrase is someone else's position on them. (A country
-    may well want its own membership: «عضویت نروژ در ناتو».)"""
-    return actor.label == "PER" and f" {key(actor.text)} " in f" {key(issue)} "
+    may well want its own membership: «عضویت نروژ در ناتو»; but no actor's issue is itself.)"""
+    return key(actor.text) == key(issue) or (actor.label == "PER" and f" {key(actor.text)} " in f" {key(issue)} ")
 
 
 NEGATING_NOUNS = ("عدم",)

@@ -30,6 +30,16 @@ def test_a_dotted_initialism_is_one_word_and_maps_back():
     assert original[a:b].startswith("بي.بي.سي")
 
 
+def test_bidirectional_marks_are_no_text_and_stand_for_a_zwnj_inside_a_word():
+    # Fars News: ZWNJ + RLM in «گفت‌‏وگو», a lone RLM in «وزارت‏امورخارجه», an LRM at a word's edge
+    original = "در گفت\u200c\u200fوگو با وزارت\u200fامورخارجه \u200fایران\u200e گفت."
+    n = normalize(original)
+    assert n.text == "در گفت\u200cوگو با وزارت\u200cامورخارجه ایران گفت."
+    start = n.text.index("ایران")
+    a, b = n.to_original(start, start + len("ایران"))
+    assert original[a:b].rstrip("\u200e") == "ایران"  # the dropped mark may stay with the word before it
+
+
 def test_correct_joined_words_are_left_alone():
     for word in ("داشتند", "کتاب", "دانشگاه", "آنها"):
         assert restore_zwnj(word) == word
