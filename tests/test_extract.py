@@ -1696,3 +1696,12 @@ def test_a_negative_judgement_is_criticism_and_a_named_consent_is_agreement():
     assert [(e.event_type, e.actor, e.recipient) for e in events] == [("AGREE", "دولت انتقالی سومالی", "سازمان ملل")]
     # «نوعی موافقت سیاسی … وجود دارد»: nobody named in it, no row
     assert not _events((words("نروژ و آمریکا نوعی موافقت سیاسی دارند ."), (("LOC", 1, 1), ("LOC", 3, 3))))
+
+
+def test_no_actor_s_issue_is_itself_but_a_country_may_want_its_own_membership():
+    from pipeline.coref import Actor
+    from pipeline.stances import _names_holder
+
+    assert _names_holder("خبرگزاری فرانسه", Actor("خبرگزاری فرانسه", "", "ORG"))
+    assert _names_holder("طرح دیوید کامرون", Actor("دیوید کامرون", "", "PER"))
+    assert not _names_holder("عضویت نروژ در ناتو", Actor("نروژ", "", "LOC"))
