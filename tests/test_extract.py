@@ -1705,3 +1705,12 @@ def test_no_actor_s_issue_is_itself_but_a_country_may_want_its_own_membership():
     assert _names_holder("خبرگزاری فرانسه", Actor("خبرگزاری فرانسه", "", "ORG"))
     assert _names_holder("طرح دیوید کامرون", Actor("دیوید کامرون", "", "PER"))
     assert not _names_holder("عضویت نروژ در ناتو", Actor("نروژ", "", "LOC"))
+
+
+def test_in_favour_of_is_a_position_only_after_an_agreement_or_a_stand():
+    # «موافقت سیاسی به نفع عضویت در ناتو»: a position; «به نفع شهروندان … خواهند بود»: a benefit
+    agreed = words("نروژ موافقت سیاسی به نفع عضویت در ناتو") + [V("دارد", "داشت"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((agreed, (("LOC", 1, 1), ("ORG", 8, 8))))] == [
+        ("نروژ", "عضویت در ناتو", "favor")]
+    benefit = words("فوئنتس گفت : این قراردادها به نفع شهروندان ایران") + [V("است", "است"), "."]
+    assert _stances((benefit, (("PER", 1, 1), ("LOC", 9, 9)))) == []
