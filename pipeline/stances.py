@@ -544,10 +544,13 @@ def _group_subject(parse: Parse, cue: PatternMatch, resolver: Resolver) -> str:
 
 
 def negated(parse: Parse, cue: PatternMatch) -> bool:
-    """A verb of the cue is negative, or (nominal/adjectival cue) the copula/verb after it is."""
+    """A verb of the cue is negative, a negating noun heads it («عدم تمایل»), or (nominal/adjectival
+    cue) the copula/verb after it is."""
     verbs = [i for i in cue.ids if is_verb(parse.word(i))]
     if _own_copula(parse, cue):  # «مخالفند»: the clause's copula is the cue's clitic, not negated
         return False
+    if cue.first > 1 and key(parse.word(cue.first - 1).text) in NEGATING_NOUNS:
+        return True  # «عدم تمایل ایران به برقراری رابطه»
     if verbs:
         last = verbs[-1]
         following = [i for i in range(verbs[0], min(len(parse), last + 2) + 1) if is_verb(parse.word(i))]

@@ -1714,3 +1714,10 @@ def test_in_favour_of_is_a_position_only_after_an_agreement_or_a_stand():
         ("نروژ", "عضویت در ناتو", "favor")]
     benefit = words("فوئنتس گفت : این قراردادها به نفع شهروندان ایران") + [V("است", "است"), "."]
     assert _stances((benefit, (("PER", 1, 1), ("LOC", 9, 9)))) == []
+
+
+def test_a_negating_noun_before_a_nominal_cue_reverses_it():
+    # «عدم تمایل ایران به برقراری رابطه با آمریکا»: Iran is against the relations
+    toks = words("حداد عادل گفت : علت عدم تمایل ایران به برقراری رابطه با آمریکا") + [V("است", "است"), "."]
+    got = [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 2), ("LOC", 8, 8), ("LOC", 13, 13))))]
+    assert got == [("ایران", "برقراری رابطه با آمریکا", "against")]
