@@ -56,6 +56,14 @@ def actor_units(parse: Parse, resolver: Resolver) -> list[Unit]:
     return cached
 
 
+def _apposed(parse: Parse, last: int, wid: int) -> bool:
+    """Word `wid` follows word `last` directly or after a comma, quotes being transparent
+    («هنری فالکون فوئنتس»، فرماندار …)."""
+    between = [key(parse.word(i).text) for i in range(last + 1, wid)]
+    return last < wid and between.count("،") + between.count(",") <= 1 \
+        and all(w in QUOTES or w in ("،", ",") for w in between)
+
+
 def _actor_units(parse: Parse, resolver: Resolver) -> list[Unit]:
     sent_index = parse.sent.index
     by_word = resolver.by_word(sent_index)
@@ -66,7 +74,7 @@ def _actor_units(parse: Parse, resolver: Resolver) -> list[Unit]:
         ref = resolver.reference_at(sent_index, wid)
         if wid in titles and titles[wid].objects:
             title = titles[wid]
-            if units and units[-1].last >= wid - 2 and units[-1].actors and units[-1].actors[0].label == "PER":
+            if units and _apposed(parse, units[-1].last, wid) and units[-1].actors and units[-1].actors[0].label == "PER":
                 units[-1].last = title.end_word  # apposition: the title belongs to the person
             elif wid > 1 and key(parse.word(wid - 1).text) in MEMBER_GROUPS and title.relation == "MEMBER_OF":
                 # «کشورهای عضو جنبش غیرمتعهدها»: the members as one actor

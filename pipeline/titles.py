@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from pipeline import linking
 from pipeline.entities import EntityMention, demonym_country
-from pipeline.syntax import Parse, is_punct, is_verb, key, read_tsv
+from pipeline.syntax import QUOTES, Parse, is_punct, is_verb, key, read_tsv
 
 MAX_TITLE_WORDS = 3
 MAX_SPECIFIER_WORDS = 5
@@ -71,14 +71,18 @@ def mention_map(parse: Parse, mentions: list[EntityMention]) -> dict[int, Entity
 
 def entity_chain(parse: Parse, wid: int, by_word: dict[int, EntityMention],
                  labels: tuple[str, ...] = ("ORG", "LOC", "FAC")) -> tuple[list[EntityMention], int]:
-    """Adjacent ORG/LOC mentions starting at word `wid` («کمیته …» «شورای فدراسیون» «روسیه»)."""
-    chain, current = [], wid
-    while current <= len(parse) and current in by_word and by_word[current].label in labels:
+    """Adjacent ORG/LOC mentions starting at word `wid` («کمیته …» «شورای فدراسیون» «روسیه»),
+    quotes around them transparent («ایالت «لارا» ونزوئلا»)."""
+    chain, end = [], wid - 1
+    while True:
+        current = end + 1
+        while current <= len(parse) and key(parse.word(current).text) in QUOTES:
+            current += 1
+        if not (current <= len(parse) and current in by_word and by_word[current].label in labels):
+            return chain, end
         m = by_word[current]
         chain.append(m)
-        ids = parse.words_in(m.start, m.end)
-        current = max(ids) + 1
-    return chain, current - 1
+        end = max(parse.words_in(m.start, m.end))
 
 
 def _demonym_object(parse: Parse, wid: int) -> EntityMention | None:
@@ -115,7 +119,8 @@ def find_titles(parse: Parse, mentions: list[EntityMention]) -> list[TitlePhrase
             current, extra = current + 1, extra + 1
         chain, chain_end = entity_chain(parse, current, by_word)
         title_last = current - 1
-        object_text = parse.text(current, chain_end) if chain else ""
+        object_text = " ".join(parse.word(i).text for i in range(current, chain_end + 1)
+                               if key(parse.word(i).text) not in QUOTES) if chain else ""
         if not chain and title_last > last and (country := _demonym_object(parse, title_last)) is not None:
             chain, chain_end, object_text = [country], title_last, country.text  # «سناتور شیلیایی»
             title_last -= 1

@@ -1721,3 +1721,13 @@ def test_a_negating_noun_before_a_nominal_cue_reverses_it():
     toks = words("حداد عادل گفت : علت عدم تمایل ایران به برقراری رابطه با آمریکا") + [V("است", "است"), "."]
     got = [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 2), ("LOC", 8, 8), ("LOC", 13, 13))))]
     assert got == [("ایران", "برقراری رابطه با آمریکا", "against")]
+
+
+def test_quotes_are_transparent_in_a_title_s_object_and_an_apposition():
+    # «هنری فالکون فوئنتس»، فرماندار ایالت «لارا» ونزوئلا، … تاکید کرد: the governor holds the position
+    toks = words("این مطلب را « هنری فالکون فوئنتس » ، فرماندار ایالت « لارا » ونزوئلا ، اعلام و بر توسعه "
+                 "مناسبات با ایران تاکید") + [V("کرد", "کرد"), "."]
+    ents = (("PER", 5, 7), ("LOC", 13, 13), ("LOC", 15, 15), ("LOC", 23, 23))
+    _, relations, stances, _ = run((toks, ents))
+    assert [(s.actor, s.target) for s in stances] == [("هنری فالکون فوئنتس", "توسعه مناسبات با ایران")]
+    assert ("هنری فالکون فوئنتس", "ROLE", "لارا ونزوئلا") in {(r.subject, r.relation, r.object) for r in relations}
