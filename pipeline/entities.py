@@ -662,7 +662,15 @@ def _extend_person(text: str, mentions: list[EntityMention], start: int, end: in
 
 
 MAX_UNKNOWN_NAME_WORDS = 3
-NAME_OPENERS = frozenset({"حال", "اما", "ولی"})  # «در همین حال میچل باچه لت رئیس‌جمهور شیلی …»
+# «در همین حال میچل باچه لت رئیس‌جمهور شیلی …», «همچنین نادر قاضی‌پور نماینده …»
+NAME_OPENERS = frozenset({"حال", "اما", "ولی", "همچنین"})
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Words that open persons' names (`given_names.tsv`, built by `train names`): part of a name
+    whatever the tagger calls them («نادر» ADJ, "rare")."""
+    return frozenset(key(row[0]) for row in read_tsv("given_names.tsv"))
 
 
 @functools.cache
@@ -726,7 +734,8 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
             # the sentence (elsewhere «…، رئیس …» may continue a list)
             end_i = i - 1 if before_title and i > 1 and key(words[i - 1].text) in ("،", ",") else i
             j = end_i
-            while j > 0 and end_i - j < MAX_UNKNOWN_NAME_WORDS and words[j - 1].upos in ("NOUN", "PROPN") \
+            while j > 0 and end_i - j < MAX_UNKNOWN_NAME_WORDS \
+                    and (words[j - 1].upos in ("NOUN", "PROPN") or key(words[j - 1].text) in given_names()) \
                     and not any(s < words[j - 1].end and words[j - 1].start < e for s, e in spans):
                 j -= 1
             opener = words[j - 1] if j > 0 else None
@@ -734,8 +743,8 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
             if j == end_i or not (opens or (before_title and end_i == i and key(opener.text) in NAME_OPENERS)):
                 continue
             if all(key(n.text) in _lexicon() or key(n.text) in titles for n in words[j:end_i]) \
-                    or any(_inflected(n.text) for n in words[j:end_i]):
-                continue  # known words, or a noun with a plural suffix («توئیت‌های وزیر …»): no name
+                    or any(_inflected(n.text) or not key(n.text).isalpha() for n in words[j:end_i]):
+                continue  # known words, a noun with a plural suffix («توئیت‌های وزیر …»), a bullet («*پاسخ»): no name
             start, end = words[j].start, words[end_i - 1].end
             out.append(EntityMention(sent.index, "PER", start, end, text[start:end], source="rules"))
             spans.append((start, end))

@@ -156,6 +156,15 @@ def test_names_outside_the_lexicon_before_a_title_or_a_reporting_verb_are_person
     assert {label for label, _ in by_label(entities)} == {"LOC"}
 
 
+def test_a_given_name_the_tagger_calls_an_adjective_opens_a_name_before_a_title():
+    # «همچنین نادر قاضی‌پور نماینده مردم ارومیه … گفت»; a bullet «*پاسخ» before a title is no name
+    toks = [T("همچنین", upos="ADV"), T("نادر", upos="ADJ")] + words("قاضی‌پور نماینده مردم ارومیه سخن") + [V("گفت", "گفت"), "."]
+    entities, *_ = run((toks, (("LOC", 6, 6),)))
+    assert ("PER", "نادر قاضی‌پور") in by_label(entities)
+    entities, *_ = run((words("*پاسخ نماینده مردم ارومیه به وزیر نیرو"), (("LOC", 4, 4),)))
+    assert not [e for e in entities if e.label == "PER"]
+
+
 def test_a_quoted_name_before_a_title_is_a_person():
     toks = words("این قانون را « پل برمر » ، حاکم آمریکایی عراق تایید") + [V("کرد", "کرد"), "."]
     entities, relations, *_ = run((toks, (("LOC", 11, 11),)))

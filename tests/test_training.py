@@ -106,6 +106,17 @@ def test_names_are_learnt_where_the_training_sets_tag_them_consistently():
     assert not {n for n, _ in names} & {"روحانی", "فارس"}  # often untagged («cleric»); two labels
 
 
+def test_given_names_open_person_names_and_are_mostly_part_of_one():
+    from pipeline.training.names import learn_given_names
+
+    def sent(*pairs):
+        return [tuple(p.split("/")) for p in pairs]
+    sentences = [sent("نادر/B-PER", "ابراهیمی/I-PER", "گفت/O")] * 3 + [sent("موارد/O", "نادر/O")] + [
+        sent("جان/B-PER", "کری/I-PER")] * 3 + [sent("جان/O", "باخت/O")] * 5 + [sent("علی/B-PER", "رفت/O")] * 4
+    given = dict(learn_given_names(sentences))
+    assert given == {"نادر": 3}  # «جان» is mostly "soul"; «علی» never opens a longer name here
+
+
 def test_names_in_non_perdt_sentences_become_propn_as_in_perdt():
     from pipeline.training.propn import mark_names, stanza_tagger
 

@@ -25,6 +25,8 @@ MAX_TOKENS = 6
 MIN_SHARE = 0.8  # of the name's occurrences inside an entity, and of its whole-entity tags agreeing
 MIN_COUNT = {1: 4, 2: 2}  # occurrences needed: single words must be seen more often
 MIN_CHARS = 3
+MIN_GIVEN_COUNT = 3  # names a given name must open
+MIN_GIVEN_SHARE = 0.6  # of its occurrences inside a person's name
 
 
 def entity_spans(sentence: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
@@ -66,22 +68,45 @@ def learn_names(sentences: list[list[tuple[str, str]]]) -> list[tuple[str, str, 
     return sorted(names)
 
 
-def build(data_dir: Path, out: Path) -> int:
+def learn_given_names(sentences: list[list[tuple[str, str]]]) -> list[tuple[str, int]]:
+    """(word, times it opens a name) for words that open person names of two words or more at
+    least MIN_GIVEN_COUNT times and are inside a person's name in at least MIN_GIVEN_SHARE of their
+    occurrences: «نادر» (also "rare"), not «جان» ("soul") or «هنری» ("artistic")."""
+    opens, seen, in_person = Counter(), Counter(), Counter()
+    for sent in sentences:
+        spans = entity_spans(sent)
+        opens.update(key(sent[first][0]) for first, end, label in spans if label == "PER" and end - first > 1)
+        person = {i for first, end, label in spans if label == "PER" for i in range(first, end)}
+        for i, (token, _) in enumerate(sent):
+            seen[key(token)] += 1
+            in_person[key(token)] += i in person
+    return sorted((word, n) for word, n in opens.items()
+                  if n >= MIN_GIVEN_COUNT and in_person[word] >= MIN_GIVEN_SHARE * seen[word] and len(word) > 1)
+
+
+def build(data_dir: Path, out: Path, given_out: Path) -> tuple[int, int]:
     sentences = [s for rel, sep in SOURCES if (data_dir / rel).exists() for s in read_iob(data_dir / rel, sep)]
     names = learn_names(sentences)
     lines = ["# Names tagged PER/ORG/LOC wherever they occur in the NER training sets",
              "# (built by `persian-extract train names`; see pipeline/training/names.py).",
              "# name<TAB>label<TAB>tagged occurrences"]
     out.write_text("\n".join(lines + [f"{n}\t{label}\t{count}" for n, label, count in names]) + "\n", encoding="utf-8")
-    return len(names)
+    given = learn_given_names(sentences)
+    lines = ["# Given names: words that open person names in the NER training sets and are mostly part of one",
+             "# (built by `persian-extract train names`; see pipeline/training/names.py).",
+             "# word<TAB>names it opens"]
+    given_out.write_text("\n".join(lines + [f"{w}\t{n}" for w, n in given]) + "\n", encoding="utf-8")
+    return len(names), len(given)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("pipeline/data/names.tsv"))
+    parser.add_argument("--given-out", type=Path, default=Path("pipeline/data/given_names.tsv"))
     args = parser.parse_args(argv)
-    print(f"{build(args.data, args.out)} names -> {args.out}")
+    names, given = build(args.data, args.out, args.given_out)
+    print(f"{names} names -> {args.out}; {given} given names -> {args.given_out}")
 
 
 if __name__ == "__main__":
