@@ -176,8 +176,21 @@ def word_forms(word: Word) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4096)
+@functools.cache
+def word_classes() -> dict[str, frozenset[str]]:
+    """Named word lists shared by the pattern files (`word_classes.tsv`)."""
+    return {name: frozenset(key(w) for w in words.split("|")) for name, words in read_tsv("word_classes.tsv")}
+
+
+@functools.cache
 def token_alternatives(token: str) -> frozenset[str]:
-    return frozenset(key(alt) for alt in token.split("|"))
+    """The words a pattern token matches: «a|b», where «@name» stands for a word class."""
+    words: set[str] = set()
+    for alt in token.split("|"):
+        if alt.startswith("@") and alt[1:] not in word_classes():
+            raise ValueError(f"pattern token {token!r}: no word class {alt[1:]!r} in word_classes.tsv")
+        words |= word_classes()[alt[1:]] if alt.startswith("@") else {key(alt)}
+    return frozenset(words)
 
 
 GAP = "..."

@@ -1741,3 +1741,15 @@ def test_quotes_are_transparent_in_a_title_s_object_and_an_apposition():
     _, relations, stances, _ = run((toks, ents))
     assert [(s.actor, s.target) for s in stances] == [("هنری فالکون فوئنتس", "توسعه مناسبات با ایران")]
     assert ("هنری فالکون فوئنتس", "ROLE", "لارا ونزوئلا") in {(r.subject, r.relation, r.object) for r in relations}
+
+
+def test_word_classes_stand_for_their_words_in_patterns_and_an_unknown_one_is_an_error():
+    from pipeline.syntax import token_alternatives, word_classes
+
+    assert word_classes()["negative_judgement"] <= token_alternatives("@negative_judgement|بد")
+    assert "بد" in token_alternatives("@negative_judgement|بد")
+    with pytest.raises(ValueError, match="no word class 'ناموجود'"):
+        token_alternatives("@ناموجود")
+    # a class in a cue: «… را خطرناک خواند» is criticism of the object
+    toks = words("ایران این طرح را خطرناک") + [V("خواند", "خواند"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("LOC", 1, 1),)))] == [("ایران", "این طرح", "against")]
