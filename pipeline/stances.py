@@ -43,6 +43,7 @@ COPULAS = frozenset({"است", "بود", "هست", "نیست", "باشد", "شد
 RESTATED_OVERLAP = 0.5  # issue phrases this similar (word-overlap F1) state the same issue
 MAX_NAME_ADJECTIVES = 2  # adjectives between a plural noun and the adjectival cue describing it
 SUPPOSITION_WINDOW = 8  # words between «اگر» and the cue in its clause
+WISHES = frozenset({"خواست", "خواستار", "درخواست"})  # lemmas that ask for a subjunctive wish
 OBJECT_PRONOUNS = frozenset({"آن", "آنها"})  # compared by key(): «آن‌ها» too
 CLAUSE_OPENERS = frozenset({"اینکه", "آنکه", "این که", "آن که"})  # compared by key(): «این‌که» too
 
@@ -653,8 +654,14 @@ def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
 
 
 def _supposed(parse: Parse, cue: PatternMatch) -> bool:
-    """A cue in a conditional clause («ما اگر بخواهیم قهرمان شویم …»): a supposition, no position."""
-    return clauses.marker_before(parse, cue.first, clauses.CONDITIONAL_MARKERS, SUPPOSITION_WINDOW)
+    """A cue in a conditional clause («ما اگر بخواهیم قهرمان شویم …»), or «خواستن» in the
+    subjunctive that no wish before it asks for («روزی که بخواهم …», «دلیلی ندارد … بخواهیم …»;
+    but «از کشورهای اسلامی خواست از غرب بخواهند …»): a supposition, no position."""
+    if clauses.marker_before(parse, cue.first, clauses.CONDITIONAL_MARKERS, SUPPOSITION_WINDOW):
+        return True
+    verb = parse.word(cue.last)
+    return key(verb.lemma) == "خواست" and "Mood=Sub" in (verb.feats or "") \
+        and not any(key(parse.word(i).lemma) in WISHES for i in range(1, cue.first))
 
 
 def _after_preposition(parse: Parse, cue: PatternMatch) -> bool:

@@ -529,6 +529,13 @@ def test_a_wish_in_a_conditional_clause_is_a_supposition_not_a_position():
     toks = words("سایکوا گفت :") + [V("می‌خواهد", "خواست", feats=sing)] + words("انتخابات زودهنگام برگزار") + [
         V("شود", "شد"), "."]
     assert [(a, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [("سایکوا", "favor")]
+    # a subjunctive wish no wish before asks for: «روزی که بخواهد …»; asked for: «خواست … بخواهند»
+    subjunctive = V("بخواهد", "خواست", feats="Mood=Sub|" + sing)
+    toks = words("سایکوا گفت : روزی که") + [subjunctive] + words("انتخابات زودهنگام برگزار") + [V("شود", "شد"), "."]
+    assert _stances((toks, (("PER", 1, 1),))) == []
+    toks = words("سایکوا از احزاب") + [V("خواست", "خواست")] + words("از پارلمان") + [subjunctive] + words(
+        "انتخابات زودهنگام برگزار") + [V("شود", "شد"), "."]
+    assert ("سایکوا", "favor") in [(a, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1), ("ORG", 6, 6))))]
 
 
 def test_a_demonstrative_issue_resolves_to_the_noun_phrase_not_the_clause_after_it():
