@@ -1760,3 +1760,11 @@ def test_word_classes_stand_for_their_words_in_patterns_and_an_unknown_one_is_an
     # a class in a cue: «… را خطرناک خواند» is criticism of the object
     toks = words("ایران این طرح را خطرناک") + [V("خواند", "خواند"), "."]
     assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("LOC", 1, 1),)))] == [("ایران", "این طرح", "against")]
+
+
+def test_an_army_or_embassy_keeps_its_country_a_ministry_does_not():
+    entities, *_ = run((words("ارتش تایلند و وزارت خارجه تایلند و سفارت ایران بیانیه دادند ."),
+                        (("ORG", 1, 2), ("ORG", 4, 6), ("ORG", 8, 9))))
+    got = by_label(entities)
+    assert {("ORG", "ارتش تایلند"), ("ORG", "سفارت ایران"), ("ORG", "وزارت خارجه")} <= got
+    assert ("ORG", "ارتش") not in got and ("ORG", "سفارت") not in got
