@@ -898,7 +898,18 @@ def find_entities(text: str, sentences: list[Sentence], decimal_order: str) -> l
     mentions = sorted(found + gazetteer + named + repeated, key=lambda m: (m.start, -m.end))
     for m in mentions:
         link_mention(m)
+    _surnames_over_places(mentions)
     return mentions
+
+
+def _surnames_over_places(mentions: list[EntityMention]) -> None:
+    """«دیوید کامرون» … «کامرون»: a one-word mention that is the surname of a person the document
+    names in full is that person, not the country or place it also spells («کامرون», «اولاند»):
+    one name, one referent per document."""
+    surnames = {toks[-1] for toks in (key(m.text).split() for m in mentions if m.label == "PER") if len(toks) > 1}
+    for m in mentions:
+        if m.label in ("LOC", "ORG") and key(m.text) in surnames:
+            m.label, m.kb_id, m.normalized, m.kind = "PER", "", "", ""
 
 
 def _dedupe(mentions: list[EntityMention]) -> list[EntityMention]:

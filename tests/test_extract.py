@@ -1768,3 +1768,15 @@ def test_an_army_or_embassy_keeps_its_country_a_ministry_does_not():
     got = by_label(entities)
     assert {("ORG", "ارتش تایلند"), ("ORG", "سفارت ایران"), ("ORG", "وزارت خارجه")} <= got
     assert ("ORG", "ارتش") not in got and ("ORG", "سفارت") not in got
+
+
+def test_a_surname_of_the_document_s_person_is_that_person_not_the_country_it_spells():
+    # «دیوید کامرون» … «کامرون» (also Cameroon), «فرانسوآ اولاند» … «اولاند»
+    entities, *_ = run(
+        (words("گفت‌وگوی اولاند و کامرون درباره داعش ."), (("ORG", 2, 2), ("LOC", 4, 4))),
+        (words("فرانسوآ اولاند به دیوید کامرون تبریک گفت ."), (("PER", 1, 2), ("PER", 4, 5))),
+        (words("اولاند به کامرون گفت ."), (("PER", 1, 1),)),
+    )
+    labels = [e.label for e in entities if e.text in ("کامرون", "اولاند")]
+    assert len(labels) >= 4 and set(labels) == {"PER"}
+    assert not [e for e in entities if e.kb_id == "CMR"]
