@@ -77,6 +77,7 @@ class Resolver:
 
     def __init__(self, parses: dict[int, Parse], mentions: list[EntityMention]):
         self.parses = parses
+        self.headline = min(parses, default=0)  # the document's first sentence
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._in_sentence = by_sentence(self.mentions)
@@ -243,20 +244,23 @@ class Resolver:
     def introduced_after(self, title: TitlePhrase) -> EntityMention | None:
         """«نماینده مجلس گفت: …» / «به گزارش فارس، مهدی عیسی زاده عضو کمیسیون … گفت»: a news lead
         names its speaker by title alone and the next sentences introduce them by name. The title
-        of a lead (no person acting before it) is the first person who is a subject in the next
-        LEAD_WINDOW sentences and was not named before (the headline aside). Titles with an
+        of a lead (among the first LEAD_SENTENCES, no person acting before it) is the first person
+        who is a subject in the next LEAD_WINDOW sentences and was not named before (the headline
+        aside). Titles with an
         organisation or country after them are bound the same way as ROLE relations
         (`relations.lead_roles`); this binds the rest («سخنگوی دو گروه مسلح …»)."""
+        headline = self.headline  # «البرادعی: …» above the lead «مدیر کل آژانس … گفت» names them first
+        if title.sent_index - headline >= LEAD_SENTENCES:
+            return None  # not a lead (and the scan below stays short on a long document)
         parse = self.parses[title.sent_index]
         opening = title.first - 1 if title.first > 1 and key(parse.word(title.first - 1).text) == "یک" else title.first
-        if not clause_initial(parse, opening):
-            return None  # not the subject («… با رهبر مخالفان اوکراین دیدار کرد»)
         word = parse.word(title.first)
-        headline = min(self.parses)  # «البرادعی: …» above the lead «مدیر کل آژانس … گفت» names them first
-        before = [m for m in self.mentions if m.label == "PER" and m.start < word.start
-                  and (m.sent_index != headline or title.sent_index == headline)]
-        if "Number=Plur" in (word.feats or "") or any(self._subject_like(m) for m in before):
-            return None  # «مقامات روسی»: officials, not one person
+        if not clause_initial(parse, opening) or "Number=Plur" in (word.feats or ""):
+            return None  # not the subject («… با رهبر مخالفان اوکراین دیدار کرد»); officials («مقامات روسی»)
+        before = [m for m in self.mentions[:bisect.bisect_left(self._starts, word.start)]
+                  if m.label == "PER" and (m.sent_index != headline or title.sent_index == headline)]
+        if any(self._subject_like(m) for m in before):
+            return None
         named = {key(self.full_name(m).text) for m in before}
         for sent_index in range(title.sent_index + 1, title.sent_index + 1 + LEAD_WINDOW):
             if sent_index not in self.parses:
@@ -354,6 +358,7 @@ class Resolver:
 
 
 LEAD_WINDOW = 2  # sentences after a lead's bare title where its holder is introduced by name
+LEAD_SENTENCES = 4  # a lead's title is among the document's first sentences (headline included)
 TITLE_MODIFIERS = frozenset({"فقید", "اسبق", "سابق", "کنونی", "جدید", "وقت", "فعلی"})
 # «سروزیر ایالت بلوچستان» ~ «سروزیر بلوچستان»: the kind of place belongs to the place («وزیر کشور» is
 # a title, so not «کشور»)

@@ -364,6 +364,14 @@ def test_a_lead_s_bare_title_is_the_person_the_next_sentence_introduces():
     headline = (words("الهارون : تهدید") + [V("کنید", "کرد"), "."], (("PER", 1, 1),))
     assert [a for a, *_ in _stances(headline, before, lead, named)] == ["عضو مجلس کویت"]
     assert [a for a, *_ in _stances(headline, lead, named)] == ["الهارون"]
+    # far into the document a bare title is no lead (nor is the search run there)
+    spokesman = (words("سخنگوی این گروه از آمریکا انتقاد") + [V("کرد", "کرد"), "."], (("LOC", 4, 4),))
+    filler = (words("باران آمد ."), ())
+    for specs, holder in (((spokesman, named), "الهارون"), ((filler,) * 4 + (spokesman, named), None)):
+        resolver, _ = _resolver(*specs)
+        title = resolver.titles(len(specs) - 2)[0]
+        found = resolver.introduced_after(title)
+        assert (found.text if found else None) == holder
 
 
 def test_pronoun_prefers_person_outside_pp_and_full_name():
