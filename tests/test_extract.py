@@ -1788,3 +1788,9 @@ def test_a_surname_of_the_document_s_person_is_that_person_not_the_country_it_sp
     labels = [e.label for e in entities if e.text in ("کامرون", "اولاند")]
     assert len(labels) >= 4 and set(labels) == {"PER"}
     assert not [e for e in entities if e.kb_id == "CMR"]
+
+
+def test_congratulating_someone_on_something_favours_it():
+    toks = words("اولاند به کامرون بخاطر کسب رأی مثبت پارلمان تبریک") + [V("گفت", "گفت"), "."]
+    got = [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1), ("PER", 3, 3), ("ORG", 9, 9))))]
+    assert got == [("اولاند", "کسب رأی مثبت پارلمان", "favor")]
