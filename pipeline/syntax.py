@@ -175,7 +175,6 @@ def word_forms(word: Word) -> frozenset[str]:
     return frozenset(forms)
 
 
-@functools.lru_cache(maxsize=4096)
 @functools.cache
 def word_classes() -> dict[str, frozenset[str]]:
     """Named word lists shared by the pattern files (`word_classes.tsv`)."""
