@@ -246,9 +246,8 @@ class Resolver:
         names its speaker by title alone and the next sentences introduce them by name. The title
         of a lead (among the first LEAD_SENTENCES, no person acting before it) is the first person
         who is a subject in the next LEAD_WINDOW sentences and was not named before (the headline
-        aside). Titles with an
-        organisation or country after them are bound the same way as ROLE relations
-        (`relations.lead_roles`); this binds the rest («سخنگوی دو گروه مسلح …»)."""
+        aside). Titles with an organisation or country after them are bound the same way as ROLE
+        relations (`relations.lead_roles`); this binds the rest («سخنگوی دو گروه مسلح …»)."""
         headline = self.headline  # «البرادعی: …» above the lead «مدیر کل آژانس … گفت» names them first
         if title.sent_index - headline >= LEAD_SENTENCES:
             return None  # not a lead (and the scan below stays short on a long document)
@@ -357,7 +356,7 @@ class Resolver:
         return all(key(w.text) in ("و", "،", ",") or is_punct(w) for w in between)
 
 
-LEAD_WINDOW = 2  # sentences after a lead's bare title where its holder is introduced by name
+LEAD_WINDOW = 2  # sentences after a lead's bare title in which its holder may be named
 LEAD_SENTENCES = 4  # a lead's title is among the document's first sentences (headline included)
 TITLE_MODIFIERS = frozenset({"فقید", "اسبق", "سابق", "کنونی", "جدید", "وقت", "فعلی"})
 # «سروزیر ایالت بلوچستان» ~ «سروزیر بلوچستان»: the kind of place belongs to the place («وزیر کشور» is

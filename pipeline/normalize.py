@@ -206,8 +206,9 @@ def join_initialisms(text: str) -> str:
     return INITIALISM.sub(joined, text)
 
 
-# Bidirectional marks (RLM, LRM, embeddings, isolates) carry no text; Fars News writes «گفت‌‏وگو»,
-# «وزارت‏امورخارجه» with an RLM where a ZWNJ belongs: a run of them, ZWNJs included, is one ZWNJ.
+# Bidirectional marks (RLM, LRM, embeddings, isolates) carry no text; Fars News writes «گفت‌وگو»
+# and «وزارت‌امورخارجه» with an RLM (U+200F) where a ZWNJ belongs: a run of them, ZWNJs included,
+# is one ZWNJ.
 _FORMAT = "\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 BIDI_MARKS = re.compile(f"[{_FORMAT}]*[\u200e\u200f\u202a-\u202e\u2066-\u2069][{_FORMAT}]*")
 

@@ -15,12 +15,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from pipeline.coref import Actor, Resolver
+from pipeline.coref import LEAD_WINDOW, Actor, Resolver
 from pipeline.entities import EntityMention
 from pipeline.syntax import QUOTES, Parse, clause_initial, full_lemma, infinitive, is_negated, is_punct, key, read_tsv
 from pipeline.titles import TitlePhrase
 
-LEAD_WINDOW = 2  # sentences after a bare title in which its holder may be named
 SKIP_WORDS = 3  # what «...» may skip
 
 

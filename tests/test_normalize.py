@@ -31,7 +31,7 @@ def test_a_dotted_initialism_is_one_word_and_maps_back():
 
 
 def test_bidirectional_marks_are_no_text_and_stand_for_a_zwnj_inside_a_word():
-    # Fars News: ZWNJ + RLM in «گفت‌‏وگو», a lone RLM in «وزارت‏امورخارجه», an LRM at a word's edge
+    # Fars News: ZWNJ + RLM in «گفت‌وگو», a lone RLM in «وزارتامورخارجه», an LRM at a word's edge
     original = "در گفت\u200c\u200fوگو با وزارت\u200fامورخارجه \u200fایران\u200e گفت."
     n = normalize(original)
     assert n.text == "در گفت\u200cوگو با وزارت\u200cامورخارجه ایران گفت."
