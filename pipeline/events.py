@@ -43,8 +43,8 @@ WISH_MARKERS = frozenset(map(key, {"خواستار", "خواهان", "تمایل
 # «تمایل دارد [مذاکرات] … داشته باشد»: the wish's light verb stands between it and the trigger
 WISH_VERBS = frozenset({"داشت", "است", "بود"})
 WISH_WINDOW = 3
-COPULAS = frozenset({"است", "هست", "بود", "داشت"})  # «خواستار … نیست», «مخالفتی ندارد»
-COPULA_REACH = 2  # words from a nominal trigger to the copula predicating it
+PREDICATING_VERBS = frozenset({"است", "هست", "بود", "داشت"})  # «خواستار … نیست», «مخالفتی ندارد»
+PREDICATE_REACH = 2  # words from a nominal trigger to the verb predicating it
 SCHEDULE_VERBS = frozenset({"است", "بود", "شد"})  # «قرار است/بود/شد»
 SCHEDULE_WINDOW = 20
 PASSIVE_LIGHT_VERBS = frozenset({"شد", "گردید"})  # «صرف شد», «دستگیر گردید»
@@ -527,9 +527,9 @@ def _negated(parse: Parse, match: PatternMatch) -> bool:
     («در پی گفت‌وگوی تلفنی با خرازی … اشاره نکرد»)."""
     verbs = [i for i in match.ids if is_verb(parse.word(i))]
     if not verbs:
-        after = range(match.last + 1, min(len(parse), match.last + COPULA_REACH) + 1)
+        after = range(match.last + 1, min(len(parse), match.last + PREDICATE_REACH) + 1)
         verb = next((parse.word(i) for i in after if is_verb(parse.word(i))), None)
-        return verb is not None and key(verb.lemma) in COPULAS and is_negated(verb)
+        return verb is not None and key(verb.lemma) in PREDICATING_VERBS and is_negated(verb)
     around = range(max(match.first, verbs[-1] - 2), min(len(parse), verbs[-1] + 2) + 1)
     return any(is_verb(parse.word(i)) and is_negated(parse.word(i)) for i in around)
 
