@@ -623,7 +623,8 @@ MAX_NAME_WORDS = 6
 
 
 def learned_name_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
-    """Names of `learned_names` that NER left untagged (longest match, not overlapping a mention)."""
+    """Names of `learned_names` that NER left untagged (longest match, not overlapping a mention),
+    or only its first words («[نیویورک] تایمز»: that mention grows into the organisation's name)."""
     names, out = learned_names(), []
     in_sentence = by_sentence(taken)
     for sent in sentences:
@@ -642,6 +643,16 @@ def learned_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
                     # cleaned like NER's mentions («وزیر [امور خارجه]» is a title's portfolio)
                     out += clean_mention(text, EntityMention(sent.index, label, start, end, text[start:end],
                                                              source="gazetteer"))
+                    spans.append((start, end))
+                    i += n - 1
+                    break
+                inside = [m for m in in_sentence[sent.index] if start <= m.start and m.end <= end]
+                if label == "ORG" and n > 1 and len(inside) == 1 and inside[0].start == start and inside[0].end < end \
+                        and not any(s < end and start < e and not (start <= s and e <= end) for s, e in spans):
+                    # «[نیویورک] تایمز»: NER's mention opens an organisation's longer name; it becomes that name
+                    m = inside[0]
+                    spans.remove((m.start, m.end))
+                    m.start, m.end, m.text, m.label, m.source = start, end, text[start:end], label, "gazetteer"
                     spans.append((start, end))
                     i += n - 1
                     break

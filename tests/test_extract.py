@@ -1794,3 +1794,11 @@ def test_congratulating_someone_on_something_favours_it():
     toks = words("اولاند به کامرون بخاطر کسب رأی مثبت پارلمان تبریک") + [V("گفت", "گفت"), "."]
     got = [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1), ("PER", 3, 3), ("ORG", 9, 9))))]
     assert got == [("اولاند", "کسب رأی مثبت پارلمان", "favor")]
+
+
+def test_a_learnt_organisation_name_grows_from_the_place_ner_found_at_its_start():
+    # «نیویورک تایمز» (names.tsv: ORG): NER's LOC «نیویورک» is the newspaper's first word
+    entities, *_ = run((words("روزنامه نیویورک تایمز نوشت که دولت سوریه مخالف است ."), (("LOC", 2, 2), ("LOC", 9, 9))))
+    got = by_label(entities)
+    assert ("ORG", "نیویورک تایمز") in got and ("LOC", "نیویورک") not in got
+    assert ("LOC", "سوریه") in got  # a learnt «دولت سوریه» does not swallow the country
