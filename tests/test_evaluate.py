@@ -420,6 +420,18 @@ def test_repository_gold_against_itself_is_perfect():
     assert_perfect(result, tables)
 
 
+@pytest.mark.skipif(not (REPO_GOLD.parent / "agreement").is_dir(), reason="no corpus/agreement in repo")
+def test_the_second_annotation_scores_against_the_gold_on_its_documents_only():
+    # corpus/agreement: an independent second annotation of the split «agreement» (README: the human ceiling)
+    docs = json.loads((REPO_GOLD.parent / "splits.json").read_text(encoding="utf-8"))["agreement"]
+    result = evaluate(REPO_GOLD, REPO_GOLD.parent / "agreement", docs)
+    tables = result["tables"]
+    assert set(tables) >= {"entities", "relations", "stances", "events"}
+    assert all(0.5 < tables[t]["f1"] < 1.0 for t in ("entities", "relations", "stances", "events"))
+    assert {r["doc_id"] for r in csv.DictReader(open(REPO_GOLD.parent / "agreement" / "stances.csv",
+                                                      encoding="utf-8"))} <= set(docs)
+
+
 WORDS = ["نروژ", "آمریکا", "ناتو", "حزب", "کارگر", "جامعه", "اروپا", "عضویت", "در", "کمک"]
 phrase = st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join)
 
