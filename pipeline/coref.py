@@ -15,8 +15,8 @@ import functools
 from dataclasses import dataclass, field
 
 from pipeline.entities import EntityMention, by_sentence, without_article
-from pipeline.syntax import PREPOSITIONS, Parse, clause_initial, is_punct, key, read_tsv
-from pipeline.titles import TitlePhrase, find_titles, marked_titles, mention_map
+from pipeline.syntax import PREPOSITIONS, Parse, is_punct, key, read_tsv
+from pipeline.titles import TitlePhrase, find_titles, marked_titles, mention_map, opens_clause
 
 ACTOR_LABELS = frozenset({"PER", "ORG", "LOC", "FAC"})
 PAIR_WINDOW = 1  # sentences back that «دو طرف» looks for two persons
@@ -252,9 +252,8 @@ class Resolver:
         if title.sent_index - headline >= LEAD_SENTENCES:
             return None  # not a lead (and the scan below stays short on a long document)
         parse = self.parses[title.sent_index]
-        opening = title.first - 1 if title.first > 1 and key(parse.word(title.first - 1).text) == "یک" else title.first
         word = parse.word(title.first)
-        if not clause_initial(parse, opening) or "Number=Plur" in (word.feats or ""):
+        if not opens_clause(parse, title) or "Number=Plur" in word.feats:
             return None  # not the subject («… با رهبر مخالفان اوکراین دیدار کرد»); officials («مقامات روسی»)
         before = [m for m in self.mentions[:bisect.bisect_left(self._starts, word.start)]
                   if m.label == "PER" and (m.sent_index != headline or title.sent_index == headline)]

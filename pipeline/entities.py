@@ -646,8 +646,9 @@ def learned_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
                     spans.append((start, end))
                     i += n - 1
                     break
-                inside = [m for m in in_sentence[sent.index] if start <= m.start and m.end <= end]
-                if label == "ORG" and n > 1 and len(inside) == 1 and inside[0].start == start and inside[0].end < end \
+                inside = [m for m in in_sentence[sent.index] if start <= m.start and m.end <= end] \
+                    if label == "ORG" and n > 1 else []
+                if len(inside) == 1 and inside[0].start == start and inside[0].end < end \
                         and not any(s < end and start < e and not (start <= s and e <= end) for s, e in spans):
                     # «[نیویورک] تایمز»: NER's mention opens an organisation's longer name; it becomes that name
                     m = inside[0]

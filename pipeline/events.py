@@ -40,10 +40,10 @@ MODALS = frozenset({"باید", "بایستی", "بایست", "نباید", "ن�
 MODAL_WINDOW = 6
 # «خواستار [جایگزینی] مذاکره با ایران شد»: talks asked for, not held
 WISH_MARKERS = frozenset(map(key, {"خواستار", "خواهان", "تمایل", "مایل", "آماده", "علاقه‌مند", "آمادگی"}))
-# «تمایل دارد [مذاکرات] … داشته باشد»: the wish's light verb stands between it and the trigger
-WISH_VERBS = frozenset({"داشت", "است", "بود"})
+# verbs that predicate a nominal: «تمایل دارد [مذاکرات] …» (the wish's verb stands between it and
+# the trigger), «خواستار … نیست», «مخالفتی ندارد»
+PREDICATING_VERBS = frozenset({"است", "هست", "بود", "داشت"})
 WISH_WINDOW = 3
-PREDICATING_VERBS = frozenset({"است", "هست", "بود", "داشت"})  # «خواستار … نیست», «مخالفتی ندارد»
 PREDICATE_REACH = 2  # words from a nominal trigger to the verb predicating it
 SCHEDULE_VERBS = frozenset({"است", "بود", "شد"})  # «قرار است/بود/شد»
 SCHEDULE_WINDOW = 20
@@ -418,7 +418,7 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
 def _wished(parse: Parse, match: PatternMatch) -> bool:
     """A nominal trigger inside the noun phrase a demand opens («خواستار جایگزینی مذاکره»)."""
     nominal = not any(is_verb(parse.word(i)) for i in match.ids)
-    return nominal and clauses.marker_before(parse, match.first, WISH_MARKERS, WISH_WINDOW, WISH_VERBS)
+    return nominal and clauses.marker_before(parse, match.first, WISH_MARKERS, WISH_WINDOW, PREDICATING_VERBS)
 
 
 def _hypothetical(parse: Parse, match: PatternMatch) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pipeline.coref import LEAD_WINDOW, Actor, Resolver
 from pipeline.entities import EntityMention
 from pipeline.syntax import QUOTES, Parse, clause_initial, full_lemma, infinitive, is_negated, is_punct, key, read_tsv
-from pipeline.titles import TitlePhrase
+from pipeline.titles import TitlePhrase, opens_clause
 
 SKIP_WORDS = 3  # what «...» may skip
 
@@ -235,14 +235,6 @@ def _opens_sentence(parse: Parse, m: EntityMention, resolver: Resolver, after: i
     return not titled and clause_initial(parse, ids[0])
 
 
-def _is_lead_title(parse: Parse, title: TitlePhrase) -> bool:
-    """A title opening its clause (sentence start, after punctuation or «و»): a subject."""
-    if title.first == 1:
-        return True
-    previous = parse.word(title.first - 1)
-    return is_punct(previous) or key(previous.text) == "و"
-
-
 def lead_roles(parses: dict[int, Parse], resolver: Resolver, bound: set[int]) -> list[Relation]:
     """Bare title opening a clause + the person first named right after it (same or next
     LEAD_WINDOW sentences)."""
@@ -256,7 +248,7 @@ def lead_roles(parses: dict[int, Parse], resolver: Resolver, bound: set[int]) ->
     taken: set[str] = set()
     for n, sent_index in enumerate(order):
         for title in resolver.titles(sent_index):
-            if not title.objects or id(title) in bound or not _is_lead_title(parses[sent_index], title):
+            if not title.objects or id(title) in bound or not opens_clause(parses[sent_index], title):
                 continue
             for later in order[n:n + 1 + LEAD_WINDOW]:
                 if later != sent_index and resolver.opens_with_title(later):

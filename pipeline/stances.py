@@ -660,7 +660,7 @@ def _supposed(parse: Parse, cue: PatternMatch) -> bool:
     if clauses.marker_before(parse, cue.first, clauses.CONDITIONAL_MARKERS, SUPPOSITION_WINDOW):
         return True
     verb = parse.word(cue.last)
-    return key(verb.lemma) == "خواست" and "Mood=Sub" in (verb.feats or "") \
+    return key(verb.lemma) == "خواست" and "Mood=Sub" in verb.feats \
         and not any(key(parse.word(i).lemma) in WISHES for i in range(1, cue.first))
 
 

@@ -45,6 +45,13 @@ class TitlePhrase:
     end_word: int = 0  # last word id of the phrase including its object
 
 
+def opens_clause(parse: Parse, title: TitlePhrase) -> bool:
+    """A title opening its clause (sentence start, after punctuation or «و»; an indefinite «یک»
+    before it aside: «یک عضو مجلس … محکوم کرد»): a subject."""
+    first = title.first - 1 if title.first > 1 and key(parse.word(title.first - 1).text) == "یک" else title.first
+    return first == 1 or is_punct(parse.word(first - 1)) or key(parse.word(first - 1).text) == "و"
+
+
 def _title_at(parse: Parse, wid: int) -> tuple[int, str] | None:
     """(last word id, relation) of the longest title starting at word `wid`."""
     lexicon = title_lexicon()

@@ -1,10 +1,12 @@
-"""A gazetteer of names learnt from the NER training sets (`pipeline/data/names.tsv`).
+"""Gazetteers of names learnt from the NER training sets (`pipeline/data/names.tsv`,
+`pipeline/data/given_names.tsv`).
 
 The NER model misses names its ~20k training sentences rarely show («دونالد ترامپ», «رامسفلد»,
 «آسوشیتدپرس»). The training sets themselves name many of them: a name tagged PER/ORG/LOC in
 (almost) every place its words occur there is kept with that label, and `pipeline.entities`
 adds its untagged occurrences. Ambiguous strings drop out by construction: «روحانی» (also
-"cleric") or «ملت» ("nation", Bank Mellat) occur untagged too often.
+"cleric") or «ملت» ("nation", Bank Mellat) occur untagged too often. Given names are the words
+that open persons' names there and are mostly part of one («نادر», not «جان» "soul").
 
 Read: Arman `train_fold1`, PEYMA `train` + `dev`, ParsTwiNER `train` + `dev` (never Arman
 `test_fold1` or PEYMA `test`, the held-out NER test sets).
@@ -84,18 +86,19 @@ def learn_given_names(sentences: list[list[tuple[str, str]]]) -> list[tuple[str,
                   if n >= MIN_GIVEN_COUNT and in_person[word] >= MIN_GIVEN_SHARE * seen[word] and len(word) > 1)
 
 
+def _write(path: Path, header: list[str], rows: list[tuple]) -> None:
+    lines = header + ["\t".join(map(str, row)) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def build(data_dir: Path, out: Path, given_out: Path) -> tuple[int, int]:
     sentences = [s for rel, sep in SOURCES if (data_dir / rel).exists() for s in read_iob(data_dir / rel, sep)]
-    names = learn_names(sentences)
-    lines = ["# Names tagged PER/ORG/LOC wherever they occur in the NER training sets",
-             "# (built by `persian-extract train names`; see pipeline/training/names.py).",
-             "# name<TAB>label<TAB>tagged occurrences"]
-    out.write_text("\n".join(lines + [f"{n}\t{label}\t{count}" for n, label, count in names]) + "\n", encoding="utf-8")
-    given = learn_given_names(sentences)
-    lines = ["# Given names: words that open person names in the NER training sets and are mostly part of one",
-             "# (built by `persian-extract train names`; see pipeline/training/names.py).",
-             "# word<TAB>names it opens"]
-    given_out.write_text("\n".join(lines + [f"{w}\t{n}" for w, n in given]) + "\n", encoding="utf-8")
+    names, given = learn_names(sentences), learn_given_names(sentences)
+    built_by = "# (built by `persian-extract train names`; see pipeline/training/names.py)."
+    _write(out, ["# Names tagged PER/ORG/LOC wherever they occur in the NER training sets", built_by,
+                 "# name<TAB>label<TAB>tagged occurrences"], names)
+    _write(given_out, ["# Given names: words that open person names in the NER training sets and are mostly part of one",
+                       built_by, "# word<TAB>names it opens"], given)
     return len(names), len(given)
 
 
