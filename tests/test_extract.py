@@ -1802,3 +1802,13 @@ def test_a_learnt_organisation_name_grows_from_the_place_ner_found_at_its_start(
     got = by_label(entities)
     assert ("ORG", "نیویورک تایمز") in got and ("LOC", "نیویورک") not in got
     assert ("LOC", "سوریه") in got  # a learnt «دولت سوریه» does not swallow the country
+
+
+def test_an_indefinite_lead_title_binds_the_person_named_next_too():
+    # «روزنامه الوطن نوشت: یک عضو مجلس کویت … محکوم کرد» / «الهارون …»: «یک» before the title aside
+    named = (words("الهارون از این واکنش ابراز شگفتی") + [V("کرد", "کرد"), "."], (("PER", 1, 1),))
+    lead = (words("روزنامه الوطن نوشت : یک عضو مجلس کویت تهدیدهای ایران را محکوم") + [V("کرد", "کرد"), "."],
+            (("ORG", 2, 2), ("ORG", 7, 7), ("LOC", 8, 8), ("LOC", 10, 10)))
+    _, relations, stances, _ = run(lead, named)
+    assert ("الهارون", "MEMBER_OF", "مجلس کویت") in {(r.subject, r.relation, r.object) for r in relations}
+    assert [s.actor for s in stances] == ["الهارون"]
