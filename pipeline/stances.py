@@ -33,6 +33,7 @@ from pipeline.syntax import (COPULA_CLITICS, Parse, PatternMatch, find_patterns,
 
 FLIP = {"favor": "against", "against": "favor", "neutral": "neutral"}
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
+INTERROGATIVES = frozenset({"چه", "چی", "کدام", "چگونه", "چرا"})
 MAX_TARGET_WORDS = 20
 DANGLING = clauses.PREPOSITIONS | {"و", "یا", "را", "از"}  # words an issue phrase cannot end with
 LEADING_JUNK = frozenset({"و", "یا", "که", "تا"})  # words an issue phrase cannot start with
@@ -127,6 +128,8 @@ def _find_prep(parse: Parse, ids: list[int], prep: tuple[str, ...]) -> int | Non
 
 def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) -> list[int]:
     if spec == ">":
+        if cue.first > 1 and key(parse.word(cue.first - 1).text) == "را":
+            return []  # «همکاری … را رد و …»: a verb's noun, its light verb left out; the object is the issue
         start = cue.last + 1
         while start <= len(parse) and is_verb(parse.word(start)):
             start += 1
@@ -171,6 +174,11 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         # the parse's object phrase, when it starts later: what precedes it is the subject or an
         # adverbial («ما دانشجویان … ضمن بزرگداشت روز قدس، [چندین دهه اشغال …] را محکوم می‌کنیم»)
         start = max(start, clauses.object_phrase_start(parse, ra[-1]) or 0)
+        if len(ra) > 1:
+            # «اسراییل را تروریست [و] دولت علاوی را غیر مشروع می‌دانند»: the earlier object and
+            # its predicate belong to the clause before the conjunction
+            joins = [i for i in range(ra[-2] + 1, ra[-1]) if key(parse.word(i).text) in ("و", "،", ",")]
+            start = max(start, joins[0] + 1 if joins else ra[-2] + 1)
         return clauses.trim_phrase(parse, start, ra[-1] - 1)
     if spec == "ccomp":  # the complement clause, up to its (verb-final) verb
         if parse.word(cue.last).upos == "NOUN":
@@ -178,8 +186,12 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         start = cue.last + 1
         while start <= len(parse) and (is_verb(parse.word(start)) or key(parse.word(start).text) in ("که", "تا")):
             start += 1
+        if start <= len(parse) and key(parse.word(start).text) in ("و", "یا"):
+            return []  # «درخواست کمک کرده [و] تا زمانی که …»: the next clause, no complement
         return _clause_before_verb(parse, start)[0]
     if spec == "modal":  # «[دولت] باید [بر اساس نتایج تشکیل] شود»: the clause around the modal
+        if parse.word(cue.first).upos == "NOUN":
+            return []  # «بایدها و نبایدها»: the noun, no modal
         after = clauses.right_boundary(parse, cue.last + 1) if cue.last < len(parse) else cue.last
         if after < len(parse) and key(parse.word(after + 1).lemma) in ("است", "بود", "باش"):
             return []  # «باید متوجه … باشند»: a state to be in, not something to do
@@ -406,8 +418,8 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
     resolved = _resolve_issue(parse, ids, parses, state)
     if resolved:
         return [resolved], reverse
-    if all(key(parse.word(i).text) in DEMONSTRATIVES or parse.word(i).upos == "PRON" for i in ids):
-        return [], False  # «خواستار آن است»: a bare pronoun names no issue
+    if all(key(parse.word(i).text) in DEMONSTRATIVES | INTERROGATIVES or parse.word(i).upos == "PRON" for i in ids):
+        return [], False  # «خواستار آن است»: a bare pronoun names no issue; «چه منطقی است که …» asks
     opening = [key(parse.word(i).text) for i in ids[:2]]
     if opening[0] in CLAUSE_OPENERS or " ".join(opening) in CLAUSE_OPENERS:
         return [], False  # «با تاکید بر اینکه …»: a statement reported, not an issue favoured
@@ -550,8 +562,8 @@ def negated(parse: Parse, cue: PatternMatch) -> bool:
     verbs = [i for i in cue.ids if is_verb(parse.word(i))]
     if _own_copula(parse, cue):  # «مخالفند»: the clause's copula is the cue's clitic, not negated
         return False
-    if cue.first > 1 and key(parse.word(cue.first - 1).text) in NEGATING_NOUNS:
-        return True  # «عدم تمایل ایران به برقراری رابطه»
+    if cue.first > 1 and key(parse.word(cue.first - 1).text) in NEGATING_PREFIXES:
+        return True  # «عدم تمایل ایران به برقراری رابطه», «[غیر] مشروع می‌دانند»
     if verbs:
         last = verbs[-1]
         following = [i for i in range(verbs[0], min(len(parse), last + 2) + 1) if is_verb(parse.word(i))]
@@ -650,7 +662,9 @@ def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
         return False
     before = parse.word(noun)
     k = key(before.text)
-    return _not_named(parse, noun, resolver) and before.upos == "NOUN" and (k.endswith("های") or k.endswith("ها"))
+    # «جناح مخالف»: the parse hangs the adjective on the noun it describes
+    return _not_named(parse, noun, resolver) and before.upos == "NOUN" \
+        and (k.endswith("های") or k.endswith("ها") or (cue_word.deprel == "amod" and cue_word.head == noun))
 
 
 def _supposed(parse: Parse, cue: PatternMatch) -> bool:
@@ -662,6 +676,34 @@ def _supposed(parse: Parse, cue: PatternMatch) -> bool:
     verb = parse.word(cue.last)
     return key(verb.lemma) == "خواست" and "Mood=Sub" in verb.feats \
         and not any(key(parse.word(i).lemma) in WISHES for i in range(1, cue.first))
+
+
+QUESTION_NOUNS = frozenset({"سؤال", "سوال", "پرسش"})
+
+
+def _asked(parse: Parse, cue: PatternMatch) -> bool:
+    """A cue in a question («در پاسخ به این سؤال که آیا نمایندگان موافق … هستند»): the
+    interviewer's words, nobody's position."""
+    for wid in range(cue.first - 1, max(0, cue.first - 1 - SUPPOSITION_WINDOW), -1):
+        w = parse.word(wid)
+        if key(w.text) == "آیا":
+            return True
+        if key(w.text) == "که":
+            return wid > 1 and key(parse.word(wid - 1).text) in QUESTION_NOUNS
+        if (is_punct(w) and key(w.text) not in ("«", "»")) or is_verb(w):
+            return False
+    return False
+
+
+def _unnamed_relative(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
+    """A verbal cue in a relative clause on an unnamed noun («اشخاصی که از آغاجری حمایت
+    می‌کنند»): that noun holds the position, no one the news names (nor the speaker)."""
+    if not is_verb(parse.word(cue.last)):
+        return False
+    opener = _relative_start(parse, cue.last)
+    return opener is not None and opener < cue.first and not any(is_verb(parse.word(i)) for i in range(opener, cue.first)) \
+        and _not_named(parse, opener - 1, resolver) \
+        and parse.word(opener - 1).upos in ("NOUN", "ADJ")
 
 
 def _after_preposition(parse: Parse, cue: PatternMatch) -> bool:
@@ -691,7 +733,8 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
         cue_words = {i: n for n, cue in enumerate(cues) if not _after_preposition(parse, cue) and cue.first not in joins
                      for i in range(cue.first, cue.last + 1)}
         for n, cue in enumerate(cues):
-            if _attributive(parse, cue, resolver) or _blocked_nominal(parse, cue) or _supposed(parse, cue):
+            if _attributive(parse, cue, resolver) or _blocked_nominal(parse, cue) or _supposed(parse, cue) \
+                    or _asked(parse, cue) or _unnamed_relative(parse, cue, resolver):
                 continue
             is_negative = negated(parse, cue)
             rule = cue.row[4] if len(cue.row) > 4 else "flip"
@@ -732,6 +775,7 @@ def _names_holder(issue: str, actor: Actor) -> bool:
 
 
 NEGATING_NOUNS = ("عدم",)
+NEGATING_PREFIXES = NEGATING_NOUNS + ("غیر",)
 
 
 def _without_negation(issue: str, polarity: str) -> tuple[str, str]:

@@ -1812,3 +1812,45 @@ def test_an_indefinite_lead_title_binds_the_person_named_next_too():
     _, relations, stances, _ = run(lead, named)
     assert ("الهارون", "MEMBER_OF", "مجلس کویت") in {(r.subject, r.relation, r.object) for r in relations}
     assert [s.actor for s in stances] == ["الهارون"]
+
+
+def test_positions_in_questions_relative_clauses_and_attributes_are_nobody_s():
+    say = ["کروبی", V("گفت", "گفت"), ":"]
+    # an interviewer's question («در پاسخ به این سؤال که آیا نمایندگان موافق … هستند»)
+    for opener in (["آیا"], []):
+        toks = words("حسینی در پاسخ به این سؤال که") + opener + words("نمایندگان مجلس") + [
+            T("موافق", upos="ADJ"), "صندوق", "مسکن", AUX("هستند", "هست"), "،", V("گفت", "گفت"), "."]
+        assert _stances((toks, (("PER", 1, 1), ("ORG", 9 + len(opener), 9 + len(opener))))) == [], opener
+    # a relative clause on an unnamed noun: «اشخاصی که از آغاجری حمایت می‌کنند …»
+    relative = say + words("اشخاصی که از آغاجری حمایت") + [V("می‌کنند", "کرد")] + words("مجال") + [V("می‌یابند", "یافت"), "."]
+    assert _stances((relative, (("PER", 1, 1), ("PER", 7, 7)))) == []
+    # (the same cue said outright is the speaker's)
+    plain = say + words("ما از آغاجری حمایت") + [V("می‌کنیم", "کرد"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((plain, (("PER", 1, 1), ("PER", 6, 6))))] == [("کروبی", "آغاجری", "favor")]
+    # «جناح مخالف»: an adjective the parse hangs on the noun it describes
+    faction = say + words("جناح") + [T("مخالف", upos="ADJ", head=4, deprel="amod")] + words("آراء بیشتری به دست") + [
+        V("آورد", "آورد"), "."]
+    assert _stances((faction, (("PER", 1, 1),))) == []
+    # the nouns «بایدها و نبایدها» are no modals; «چه منطقی است که …» asks, it names no issue
+    rules = say + words("با مقررات و") + [T("بایدها", "باید"), "و", T("نبایدها", "نباید")] + words("برخورد") + [V("کنیم", "کرد"), "."]
+    assert _stances((rules, (("PER", 1, 1),))) == []
+    asks = say + [T("چه", upos="DET"), T("منطقی", upos="ADJ"), AUX("است", "است")] + words("که آمریکا به منطقه") + [
+        V("بیاید", "آمد"), "؟"]
+    assert _stances((asks, (("PER", 1, 1), ("LOC", 8, 8)))) == []
+
+
+def test_a_negating_prefix_a_gapped_object_and_an_elided_light_verb():
+    # «X را تروریست و Y را غیر مشروع می‌دانند»: against Y (the earlier object is another clause's)
+    toks = words("مردم ترکیه اسراییل را تروریست و دولت علاوی را غیر") + [T("مشروع", upos="ADJ"), V("می‌دانند", "دانست"), "."]
+    found = [(t, p, n) for a, t, p, n, _ in _stances((toks, (("LOC", 2, 2), ("LOC", 3, 3))))]
+    assert found == [("دولت علاوی", "against", True)]
+    # «همکاری … را رد و …»: the nominal «رد» after «را» takes the object, not what follows «و»
+    toks = words("شهروندان ترکیه ،") + [T("هرگونه", head=5), "همکاری", T("ترکیه", head=5), "با", T("آمریکایی‌ها", head=5),
+                                      T("را", upos="ADP", head=5, deprel="case")] + words("رد و ۸۳ درصد نیز") + [
+        V("گفتند", "گفت"), "."]
+    found = [(t, p) for a, t, p, *_ in _stances((toks, (("LOC", 2, 2), ("LOC", 6, 6))))]
+    assert found == [("هرگونه همکاری ترکیه با آمریکایی‌ها", "against")]
+    # «درخواست کمک کرده و تا زمانی که …»: the clause after «و» is no complement of the request
+    toks = words("پلیس چین از مرکز پلیس درخواست کمک") + [V("کرده", "کرد"), "و", "تا", "زمانی", "که"] + words(
+        "نیروهای کمکی") + [V("برسند", "رسید"), "."]
+    assert _stances((toks, (("ORG", 1, 2),))) == []
