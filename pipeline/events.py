@@ -529,7 +529,11 @@ def _negated(parse: Parse, match: PatternMatch) -> bool:
     if not verbs:
         after = range(match.last + 1, min(len(parse), match.last + PREDICATE_REACH) + 1)
         verb = next((parse.word(i) for i in after if is_verb(parse.word(i))), None)
-        return verb is not None and key(verb.lemma) in PREDICATING_VERBS and is_negated(verb)
+        if verb is None or not is_negated(verb):
+            return False
+        # «به توافق نرسیدند»: reaching the event, negated
+        reached = key(verb.lemma) == "رسید" and match.first > 1 and key(parse.word(match.first - 1).text) == "به"
+        return key(verb.lemma) in PREDICATING_VERBS or reached
     around = range(max(match.first, verbs[-1] - 2), min(len(parse), verbs[-1] + 2) + 1)
     return any(is_verb(parse.word(i)) and is_negated(parse.word(i)) for i in around)
 

@@ -196,6 +196,14 @@ GAP = "..."
 MAX_GAP = 4
 
 
+def _joined(parse: Parse, wid: int, first: str, second: str) -> bool:
+    """Word `wid` is the two pattern tokens written as one word (ZWNJ-joined: key() drops it)."""
+    if second == GAP or not 0 < wid <= len(parse) or ZWNJ not in parse.word(wid).text:
+        return False
+    text = key(parse.word(wid).text)
+    return any(text.startswith(a) and text[len(a):] in token_alternatives(second) for a in token_alternatives(first))
+
+
 def match_pattern(parse: Parse, at: int, tokens: tuple[str, ...]) -> list[int] | None:
     """Ids of the words matching `tokens` from word `at`; «...» skips up to MAX_GAP words
     (never punctuation). None when the pattern does not match there."""
@@ -212,6 +220,9 @@ def match_pattern(parse: Parse, at: int, tokens: tuple[str, ...]) -> list[int] |
                     return rest
             return None
         if not parse.matches(wid, token):
+            if n + 1 < len(tokens) and _joined(parse, wid, token, tokens[n + 1]):
+                rest = walk(wid + 1, n + 2)  # «قابل قبول» written as one word, «قابل‌قبول»
+                return None if rest is None else [wid] + rest
             if n and wid <= len(parse) and _future_auxiliary(parse.word(wid)):
                 rest = walk(wid + 1, n)  # «تایید [خواهد] کرد»: the future splits a light verb
                 return None if rest is None else [wid] + rest
@@ -251,7 +262,7 @@ def find_patterns(parse: Parse, rows: tuple[tuple[str, ...], ...], column: int =
     for row in ordered:
         tokens = tuple(row[column].split())
         for at in range(1, len(parse) + 1):
-            if not parse.matches(at, tokens[0]):
+            if not parse.matches(at, tokens[0]) and not (len(tokens) > 1 and _joined(parse, at, *tokens[:2])):
                 continue
             ids = match_pattern(parse, at, tokens)
             if ids and not taken.intersection(range(ids[0], ids[-1] + 1)):

@@ -1854,3 +1854,13 @@ def test_a_negating_prefix_a_gapped_object_and_an_elided_light_verb():
     toks = words("پلیس چین از مرکز پلیس درخواست کمک") + [V("کرده", "کرد"), "و", "تا", "زمانی", "که"] + words(
         "نیروهای کمکی") + [V("برسند", "رسید"), "."]
     assert _stances((toks, (("ORG", 1, 2),))) == []
+
+
+def test_a_two_word_cue_written_as_one_word_and_an_agreement_not_reached():
+    # «غیر قابل‌قبول»: the cue «غیر قابل قبول» with its last two words ZWNJ-joined
+    toks = ["روانچی", V("گفت", "گفت"), ":"] + words("اقدامات آمریکا در منطقه غیر") + [T("قابل‌قبول", upos="ADJ"), AUX("است", "است"), "."]
+    assert [(t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1), ("LOC", 5, 5))))] == [("اقدامات آمریکا", "against")]
+    # «به توافق نرسیدند»: no agreement happened; «به توافق رسیدند»: one did
+    for verb, found in ((V("نرسیدند", "رسید", feats="Polarity=Neg"), []), (V("رسیدند", "رسید"), ["AGREE"])):
+        toks = words("عباس و هنیه درباره همه‌پرسی به توافق") + [verb, "."]
+        assert [e.event_type for e in run((toks, (("PER", 1, 1), ("PER", 3, 3))))[3] if e.event_type == "AGREE"] == found
