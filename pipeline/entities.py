@@ -616,7 +616,17 @@ def latin_org_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
 @functools.cache
 def learned_names() -> dict[tuple[str, ...], str]:
     """Names the NER training sets tag consistently (`names.tsv`, built by `train names`)."""
-    return {tuple(key(name).split()): label for name, label, _ in read_tsv("names.tsv")}
+    names = {}
+    for name, label, _ in read_tsv("names.tsv"):
+        words = key(name).split()
+        names[tuple(words)] = label
+        if len(words) > 1:  # «مقتدا صدر» for «مقتدی صدر»: a final alif maqsura is also spelt «ا»
+            names.setdefault(tuple(_alif_spelling(w) for w in words), label)
+    return names
+
+
+def _alif_spelling(word: str) -> str:
+    return word[:-1] + "ا" if word.endswith("ی") and len(word) > 3 else word
 
 
 MAX_NAME_WORDS = 6
@@ -682,7 +692,8 @@ NAME_OPENERS = frozenset({"حال", "اما", "ولی", "همچنین"})
 def given_names() -> frozenset[str]:
     """Words that open persons' names (`given_names.tsv`, built by `train names`): part of a name
     whatever the tagger calls them («نادر» ADJ, "rare")."""
-    return frozenset(key(row[0]) for row in read_tsv("given_names.tsv"))
+    names = {key(row[0]) for row in read_tsv("given_names.tsv")}
+    return frozenset(names | {_alif_spelling(n) for n in names})
 
 
 @functools.cache

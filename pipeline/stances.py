@@ -36,7 +36,7 @@ DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
 INTERROGATIVES = frozenset({"چه", "چی", "کدام", "چگونه", "چرا"})
 MAX_TARGET_WORDS = 20
 DANGLING = clauses.PREPOSITIONS | {"و", "یا", "را", "از"}  # words an issue phrase cannot end with
-LEADING_JUNK = frozenset({"و", "یا", "که", "تا"})  # words an issue phrase cannot start with
+LEADING_JUNK = frozenset({"و", "یا", "که", "تا", "مبادا"})  # words an issue phrase cannot start with
 MAX_RELATIVE_WORDS = 14  # a relative clause inside a PP is skipped when at most this long
 NEGATION_REACH = 12  # words after a nominal/adjectival cue searched for its (negated) copula
 COORDINATION_REACH = 6  # words before «و/یا» + a nominal cue searched for a purpose marker
@@ -266,6 +266,12 @@ def _copula_after(parse: Parse, wid: int) -> bool:
     («ابزار مفید», «مذاکرات سازنده‌ای»)."""
     after = parse.word(wid + 1) if wid < len(parse) else None
     return after is not None and (after.upos == "AUX" or key(after.lemma) in COPULAS)
+
+
+def _predicate(parse: Parse, cue: PatternMatch) -> bool:
+    """An evaluative cue predicated by the copula after it, not the noun a verb takes
+    («مرتکب [اشتباه] شوید»: a mistake committed, nothing judged)."""
+    return _copula_after(parse, cue.last) and not (cue.first > 1 and key(parse.word(cue.first - 1).text) == "مرتکب")
 
 
 def _bounds(ids: list[int]) -> tuple[int, int]:
@@ -726,7 +732,7 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
     for sent_index in sorted(parses):
         parse = parses[sent_index]
         speakers = clauses.speakers(parse, resolver)
-        cues = [c for c in find_patterns(parse, _rows("cue")) if c.row[3] != "subj" or _copula_after(parse, c.last)]
+        cues = [c for c in find_patterns(parse, _rows("cue")) if c.row[3] != "subj" or _predicate(parse, c)]
         # where an issue read left to right ends: another cue, unless it sits inside a PP of the
         # issue («عدم مداخله آمریکا در [تلاش‌های] منطقه‌ای برای …»)
         joins = {c.first for c in cues if _coordinated_noun(parse, c)}

@@ -1864,3 +1864,13 @@ def test_a_two_word_cue_written_as_one_word_and_an_agreement_not_reached():
     for verb, found in ((V("نرسیدند", "رسید", feats="Polarity=Neg"), []), (V("رسیدند", "رسید"), ["AGREE"])):
         toks = words("عباس و هنیه درباره همه‌پرسی به توافق") + [verb, "."]
         assert [e.event_type for e in run((toks, (("PER", 1, 1), ("PER", 3, 3))))[3] if e.event_type == "AGREE"] == found
+
+
+def test_a_learnt_name_spelt_with_alif_for_its_final_yeh_and_a_committed_mistake():
+    # names.tsv lists «مقتدی صدر»; the news writes «مقتدا صدر»
+    entities, _, stances, _ = run((words("مقتدا صدر آزادی گروگان‌ها را خواستار") + [V("شد", "شد"), "."], ()))
+    assert ("PER", "مقتدا صدر") in by_label(entities)
+    assert [(s.actor, s.polarity) for s in stances] == [("مقتدا صدر", "favor")]
+    # «مبادا … مرتکب اشتباه شوید»: the noun «اشتباه» a verb takes, no judgement
+    toks = ["صدر", V("گفت", "گفت"), ":", "«"] + words("مبادا درباره گروگان‌ها مرتکب اشتباه") + [V("شوید", "شد"), "."]
+    assert _stances((toks, (("PER", 1, 1),))) == []
