@@ -774,6 +774,40 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
     return out
 
 
+def given_name_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
+    """A given name opens a person's name: one before a person NER tagged («غلامعلی [حداد عادل]»)
+    extends that mention (in place); one before words outside the lexicon, none of them tagged,
+    is a person with them («دونالد رامسفلد»: a foreign surname NER did not know)."""
+    out = []
+    in_sentence = by_sentence(taken)
+    for sent in sentences:
+        words = _surface_words(sent)
+        spans = [(m.start, m.end) for m in in_sentence[sent.index]]
+        free = [not any(s < w.end and w.start < e for s, e in spans) for w in words]
+        for i, w in enumerate(words[:-1]):
+            if not free[i] or key(w.text) not in given_names():
+                continue
+            person = next((m for m in in_sentence[sent.index] if m.label == "PER" and m.start == words[i + 1].start), None)
+            if person is not None:
+                person.start = w.start
+                person.text = text[person.start:person.end]
+                continue
+            j = i + 1
+            while j < len(words) and j - i <= MAX_UNKNOWN_NAME_WORDS - 1 and free[j] and _foreign_word(words[j]):
+                j += 1
+            if j > i + 1:
+                start, end = w.start, words[j - 1].end
+                out.append(EntityMention(sent.index, "PER", start, end, text[start:end], source="rules"))
+                free[i:j] = [False] * (j - i)
+    return out
+
+
+def _foreign_word(w: Word) -> bool:
+    """A noun outside hazm's lexicon, uninflected, all letters: likely a foreign name."""
+    k = key(w.text)
+    return w.upos in ("NOUN", "PROPN") and k.isalpha() and k not in _lexicon() and not _inflected(w.text)
+
+
 KUNYA_MIN_CHARS = 5  # «ابو» and at least three letters
 
 
@@ -915,6 +949,7 @@ def find_entities(text: str, sentences: list[Sentence], decimal_order: str) -> l
     named = named_org_mentions(text, sentences, found + gazetteer)
     named += learned_name_mentions(text, sentences, found + gazetteer + named)
     named += unknown_name_mentions(text, sentences, found + gazetteer + named)
+    named += given_name_mentions(text, sentences, found + gazetteer + named)
     named += latin_org_mentions(text, sentences, found + gazetteer + named)
     _complete_names(text, sentences, found + gazetteer + named)
     repeated = propagated_mentions(text, sentences, found + gazetteer + named)

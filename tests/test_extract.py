@@ -1874,3 +1874,15 @@ def test_a_learnt_name_spelt_with_alif_for_its_final_yeh_and_a_committed_mistake
     # «مبادا … مرتکب اشتباه شوید»: the noun «اشتباه» a verb takes, no judgement
     toks = ["صدر", V("گفت", "گفت"), ":", "«"] + words("مبادا درباره گروگان‌ها مرتکب اشتباه") + [V("شوید", "شد"), "."]
     assert _stances((toks, (("PER", 1, 1),))) == []
+
+
+def test_a_given_name_opens_a_person_s_name():
+    # before a person NER tagged: the mention grows over it
+    entities, *_ = run((words("غلامعلی حداد عادل در مجلس سخن") + [V("گفت", "گفت"), "."], (("PER", 2, 3),)))
+    assert by_label(entities) >= {("PER", "غلامعلی حداد عادل")} and ("PER", "حداد عادل") not in by_label(entities)
+    # before a word outside the lexicon (a foreign surname) NER missed: a person
+    entities, *_ = run((words("وزیر در مذاکراتش با دونالد رامسفلد صحبت") + [V("کرد", "کرد"), "."], ()))
+    assert ("PER", "دونالد رامسفلد") in by_label(entities)
+    # before known words only: no name
+    entities, *_ = run((words("دونالد سخن") + [V("گفت", "گفت"), "."], ()))
+    assert not any(label == "PER" for label, _ in by_label(entities))
