@@ -777,7 +777,8 @@ def unknown_name_mentions(text: str, sentences: list[Sentence], taken: list[Enti
 def given_name_mentions(text: str, sentences: list[Sentence], taken: list[EntityMention]) -> list[EntityMention]:
     """A given name opens a person's name: one before a person NER tagged («غلامعلی [حداد عادل]»)
     extends that mention (in place); one before words outside the lexicon, none of them tagged,
-    is a person with them («دونالد رامسفلد»: a foreign surname NER did not know)."""
+    is a person with them («دونالد رامسفلد»: a foreign surname NER did not know), also where
+    NER tagged the given name alone («[منصور] حقیقت‌پور»)."""
     out = []
     in_sentence = by_sentence(taken)
     for sent in sentences:
@@ -785,20 +786,28 @@ def given_name_mentions(text: str, sentences: list[Sentence], taken: list[Entity
         spans = [(m.start, m.end) for m in in_sentence[sent.index]]
         free = [not any(s < w.end and w.start < e for s, e in spans) for w in words]
         for i, w in enumerate(words[:-1]):
-            if not free[i] or key(w.text) not in given_names():
+            if key(w.text) not in given_names():
+                continue
+            alone = next((m for m in in_sentence[sent.index] if m.label == "PER" and (m.start, m.end) == (w.start, w.end)), None)
+            if not free[i] and alone is None:
                 continue
             person = next((m for m in in_sentence[sent.index] if m.label == "PER" and m.start == words[i + 1].start), None)
-            if person is not None:
+            if person is not None and alone is None:
                 person.start = w.start
                 person.text = text[person.start:person.end]
                 continue
             j = i + 1
             while j < len(words) and j - i <= MAX_UNKNOWN_NAME_WORDS - 1 and free[j] and _foreign_word(words[j]):
                 j += 1
-            if j > i + 1:
+            if j == i + 1:
+                continue
+            free[i:j] = [False] * (j - i)
+            if alone is not None:
+                alone.end = words[j - 1].end
+                alone.text = text[alone.start:alone.end]
+            else:
                 start, end = w.start, words[j - 1].end
                 out.append(EntityMention(sent.index, "PER", start, end, text[start:end], source="rules"))
-                free[i:j] = [False] * (j - i)
     return out
 
 

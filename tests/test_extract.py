@@ -1883,6 +1883,9 @@ def test_a_given_name_opens_a_person_s_name():
     # before a word outside the lexicon (a foreign surname) NER missed: a person
     entities, *_ = run((words("وزیر در مذاکراتش با دونالد رامسفلد صحبت") + [V("کرد", "کرد"), "."], ()))
     assert ("PER", "دونالد رامسفلد") in by_label(entities)
+    # NER tagged the given name alone: the mention grows over the surname outside the lexicon
+    entities, *_ = run((words("منصور حقیقت‌پور نائب رئیس کمیسیون") + [V("گفت", "گفت"), "."], (("PER", 1, 1),)))
+    assert ("PER", "منصور حقیقت‌پور") in by_label(entities) and ("PER", "منصور") not in by_label(entities)
     # before known words only: no name
     entities, *_ = run((words("دونالد سخن") + [V("گفت", "گفت"), "."], ()))
     assert not any(label == "PER" for label, _ in by_label(entities))
