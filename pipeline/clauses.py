@@ -158,8 +158,8 @@ def in_pp(parse: Parse, wid: int, names: frozenset[int] | set[int] = frozenset()
         if w.upos == "ADV" and parse.word(current + 1).upos == "ADJ":
             current -= 1  # «بسیار نزدیک»: an adverb inside an adjective phrase
             continue
-        if is_punct(w) or is_verb(w) or k in CLAUSE_MARKERS or k in ("و", "را") or w.upos in ("ADV", "SCONJ", "CCONJ"):
-            return False
+        if is_punct(w) or is_verb(w) or k in CLAUSE_MARKERS or k in ("و", "را", "اینکه") or w.upos in ("ADV", "SCONJ", "CCONJ"):
+            return False  # («با اشاره به اینکه [بوش] …»: «اینکه» opens a clause inside the PP)
         current -= 1
     return False
 
@@ -235,12 +235,26 @@ def np_after(parse: Parse, wid: int, stops: frozenset[str] = NP_STOPS) -> list[i
             current += 1
             continue
         in_process = len(ids) >= 2 and [key(parse.word(i).text) for i in ids[-2:]] == ["در", "حال"]
+        if not ids and participle_opening(parse, current):
+            ids.append(current)
+            current += 1
+            continue
         if is_punct(w) or is_verb(w) or key(w.text) in stops or (w.deprel == "compound:lvc" and ids
                                                                      and not in_process):
             break
         ids.append(current)
         current += 1
     return ids
+
+
+PASSIVE_INFINITIVES = frozenset({"شدن", "گشتن", "گردیدن"})
+
+
+def participle_opening(parse: Parse, wid: int) -> bool:
+    """A past participle with a passive infinitive after it, a noun phrase («[برداشته] شدن آن»)."""
+    w = parse.word(wid)
+    return w.upos == "VERB" and key(w.text).endswith("ه") and wid < len(parse) \
+        and key(parse.word(wid + 1).text) in PASSIVE_INFINITIVES
 
 
 def _short_pp_then_verb(parse: Parse, wid: int, reach: int = 4) -> bool:

@@ -121,7 +121,8 @@ def _after_last_comma(parse: Parse, region: list[int]) -> list[int]:
 def _find_prep(parse: Parse, ids: list[int], prep: tuple[str, ...]) -> int | None:
     """Id of the last word of the first occurrence of `prep` among `ids`."""
     for n, wid in enumerate(ids):
-        if all(n + i < len(ids) and key(parse.word(ids[n + i]).text) == p for i, p in enumerate(prep)):
+        if all(n + i < len(ids) and key(parse.word(ids[n + i]).text) == p for i, p in enumerate(prep)) \
+                and not (wid > 1 and key(parse.word(wid - 1).text) == "نقل"):  # «به نقل از»: the source
             return ids[n + len(prep) - 1]
     return None
 
@@ -131,8 +132,8 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         if cue.first > 1 and key(parse.word(cue.first - 1).text) == "را":
             return []  # «همکاری … را رد و …»: a verb's noun, its light verb left out; the object is the issue
         start = cue.last + 1
-        while start <= len(parse) and is_verb(parse.word(start)):
-            start += 1
+        while start <= len(parse) and is_verb(parse.word(start)) and not clauses.participle_opening(parse, start):
+            start += 1  # the cue's copula; a participle opens the issue («خواستار [برداشته] شدن آن»)
         owner = next((u for u in clauses.actor_units(parse, resolver) if u.first == start), None)
         if owner is not None and _nominal(cue):  # «درخواست سوریه»: the possessor, not the issue
             return []
@@ -410,8 +411,10 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
             return [resolved or clauses.phrase_text(parse, antecedent, resolver)], reverse
     while ids and (key(parse.word(ids[0]).text) in LEADING_JUNK or parse.word(ids[0]).upos == "PRON"):
         ids.pop(0)  # «[و] اطلاعات …», «[ما] اطمینان …»: a conjunction or the clause's pronoun subject
-    if spec == "modal" and len(ids) == 1:
-        return [], False  # «… باید باز بماند», «ما باید اطمینان یابیم که …»: a light verb's noun, no issue
+    if spec == "modal" and ids and all(parse.word(i).deprel in ("compound:lvc", "conj", "cc") or key(parse.word(i).text) == "و"
+                               for i in ids[1:]) and (len(ids) == 1 or parse.word(ids[0]).deprel == "compound:lvc"):
+        # «… باید باز بماند», «باید ماتم و عزا بگیرند»: light verbs' nouns, no issue
+        return [], False
     if len(ids) > 1 and _copula_after(parse, ids[-1]) and parse.word(ids[-1] + 1).head == ids[-1]:
         ids.pop()  # «… بر همبستگی بین‌المللی [استوار] است»: the clause's predicate, not the issue
     if not ids:
@@ -748,6 +751,8 @@ def extract_stances(parses: dict[int, Parse], resolver: Resolver) -> list[Stance
                 continue
             issues, reverse = targets(parse, cue, resolver, parses, state,
                                       stop={i for i, m in cue_words.items() if m != n}, joins=joins)
+            if key(parse.word(cue.first).lemma) == "استقبال":  # «از احمدی‌نژاد استقبال کرد»: a reception
+                issues = [i for i in issues if not _names_person(parse, i, resolver)]
             if not issues:
                 continue
             actors = holders(parse, cue, resolver, state, speakers)
@@ -778,6 +783,12 @@ def _names_holder(issue: str, actor: Actor) -> bool:
     مخالفت کرد») is a misread holder: the phrase is someone else's position on them. (A country
     may well want its own membership: «عضویت نروژ در ناتو»; but no actor's issue is itself.)"""
     return key(actor.text) == key(issue) or (actor.label == "PER" and f" {key(actor.text)} " in f" {key(issue)} ")
+
+
+def _names_person(parse: Parse, issue: str, resolver: Resolver) -> bool:
+    """The issue opens with a person the sentence names: a person received, not a position."""
+    persons = {key(m.text) for m in resolver.by_word(parse.sent.index).values() if m.label == "PER"}
+    return any(f"{key(issue)} ".startswith(f"{p} ") for p in persons)
 
 
 NEGATING_NOUNS = ("عدم",)

@@ -1889,3 +1889,35 @@ def test_a_given_name_opens_a_person_s_name():
     # before known words only: no name
     entities, *_ = run((words("دونالد سخن") + [V("گفت", "گفت"), "."], ()))
     assert not any(label == "PER" for label, _ in by_label(entities))
+
+
+def test_holders_and_issues_from_out_of_gold_fars_news():
+    # «با اشاره به اینکه [بوش] از … حمایت کرده است»: «اینکه» opens a clause inside the PP
+    toks = words("خاتمی با اشاره به اینکه بوش از برخی گروه‌ها حمایت") + [V("کرده", "کرد"), AUX("است", "است", deprel="aux"),
+                                                                  "،", V("گفت", "گفت"), "."]
+    assert [(a, t) for a, t, *_ in _stances((toks, (("PER", 1, 1), ("PER", 6, 6))))] == [("بوش", "برخی گروه‌ها")]
+    # «باید ماتم و عزا بگیرند»: light verbs' nouns name no issue
+    nouns = [T("ماتم", head=14, deprel="compound:lvc"), T("و", upos="CCONJ", head=13, deprel="cc"),
+             T("عزا", head=11, deprel="conj")]
+    toks = ["خاتمی", V("گفت", "گفت"), ":"] + words("کسانی که مشمول حمایت بوش") + [
+        AUX("بودند", "بود"), T("باید", upos="AUX")] + nouns + [V("بگیرند", "گرفت"), "."]
+    assert _stances((toks, (("PER", 1, 1), ("PER", 9, 9)))) == []
+    # «مراسم بزرگداشت …» names a ceremony; «از احمدی‌نژاد استقبال کرد» receives a person
+    assert _stances((words("خاتمی در مراسم بزرگداشت استادان سخن") + [V("گفت", "گفت"), "."], (("PER", 1, 1),))) == []
+    toks = words("یودهویونو از احمدی‌نژاد به طور رسمی استقبال") + [V("کرد", "کرد"), "."]
+    assert _stances((toks, (("PER", 1, 1), ("PER", 3, 3)))) == []
+    # «به نقل از بیزینس لاین، ایران نگران …»: the source's «از» is no issue's preposition
+    toks = words("به نقل از بیزینس لاین ، ایران نگران افزایش موجودی روپیه") + [AUX("است", "است"), "."]
+    assert _stances((toks, (("ORG", 4, 5), ("LOC", 7, 7)))) == []
+    # «خواستار برداشته شدن آن»: a participle after the cue opens its issue
+    toks = words("ترکیه خواستار") + [V("برداشته", "داشت", deprel="conj")] + words("شدن سرود ملی") + [AUX("است", "است"), "."]
+    assert [t for a, t, *_ in _stances((toks, (("LOC", 1, 1),)))] == ["برداشته شدن سرود ملی"]
+
+
+def test_a_friday_prayer_leader_is_a_title():
+    toks = words("سید احمد خاتمی امام جمعه موقت تهران از مردم") + [V("خواست", "خواست")] + words("در مصرف گاز") + [
+        T("صرفه‌جویی", deprel="compound:lvc"),
+        V("کنند", "کرد"), "."]
+    _, relations, stances, _ = run((toks, (("PER", 1, 3), ("LOC", 7, 7))))
+    assert [(r.subject, r.relation, r.object) for r in relations if r.relation == "ROLE"] == [("سید احمد خاتمی", "ROLE", "تهران")]
+    assert [s.actor for s in stances] == ["سید احمد خاتمی"]
