@@ -247,6 +247,14 @@ def np_after(parse: Parse, wid: int, stops: frozenset[str] = NP_STOPS) -> list[i
     return ids
 
 
+# «به نقل از», «قبل از», «پس از»: «از» in a compound preposition (a source, a time), no addressee
+FROM_COMPOUNDS = frozenset({"نقل", "قبل", "پس", "بعد"})
+
+
+def compound_preposition(parse: Parse, wid: int) -> bool:
+    return key(parse.word(wid).text) == "از" and wid > 1 and key(parse.word(wid - 1).text) in FROM_COMPOUNDS
+
+
 PASSIVE_INFINITIVES = frozenset({"شدن", "گشتن", "گردیدن"})
 
 

@@ -25,12 +25,15 @@ from pipeline import clauses
 from pipeline.coref import Actor, Resolver
 from pipeline.entities import EntityMention
 from pipeline.nlp import Word
-from pipeline.syntax import Parse, PatternMatch, find_patterns, is_negated, is_punct, is_verb, key, read_tsv
+from pipeline.syntax import (Parse, PatternMatch, find_patterns, is_negated, is_punct, is_verb, key, read_tsv,
+                             token_alternatives)
 
 SEPARATOR = " ; "
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
 # «برای دیدار …», «در آستانه انتخابات»: an intention or a time reference, not an occurrence
-NON_OCCURRENCE_MARKERS = frozenset({"برای", "جهت", "آستانه", "منظور", "قصد"})
+NON_OCCURRENCE_MARKERS = frozenset({"برای", "جهت", "آستانه", "منظور", "قصد", "هرگونه", key("هر گونه")})
+# «حملات احتمالی آمریکا»: a possible event, not one that happened
+POSSIBLE_MARKERS = frozenset({"احتمالی"})
 # «دستور … مبنی بر شلیک به قایق‌ها»: what an order or a proposal says, not what happened
 CONTENT_MARKERS = frozenset({key("مبنی بر"), key("دایر بر")})
 # «رفع تحریم‌ها», «لغو سفر»: the event undone or called off
@@ -44,6 +47,7 @@ WISH_MARKERS = frozenset(map(key, {"خواستار", "خواهان", "تمایل
 # the trigger), «خواستار … نیست», «مخالفتی ندارد»
 PREDICATING_VERBS = frozenset({"است", "هست", "بود", "داشت"})
 WISH_WINDOW = 3
+LIGHT_VERBS = frozenset({"کرد", "نمود"})
 PREDICATE_REACH = 2  # words from a nominal trigger to the verb predicating it
 SCHEDULE_VERBS = frozenset({"است", "بود", "شد"})  # «قرار است/بود/شد»
 SCHEDULE_WINDOW = 20
@@ -147,7 +151,8 @@ def _phrase_ids(parse: Parse, match: PatternMatch, spec: str) -> list[int]:
         prep = tuple(spec[1:].split())
         region = _clause_before(parse, match) + _gap(match)
         for n, wid in enumerate(region):
-            if all(n + i < len(region) and key(parse.word(region[n + i]).text) == p for i, p in enumerate(prep)):
+            if all(n + i < len(region) and key(parse.word(region[n + i]).text) == p for i, p in enumerate(prep)) \
+                    and not clauses.compound_preposition(parse, wid):
                 return [i for i in region if i > region[n + len(prep) - 1]]
         return []
     if spec == "obj":
@@ -362,8 +367,10 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
         return None  # «… بر ترک موتور نشسته»: the verb «نشستن» (to sit), not the noun «نشست» (a meeting)
     previous = key(parse.word(match.first - 1).text) if match.first > 1 else ""
     before = key(parse.text(match.first - 2, match.first - 1)) if match.first > 2 else ""
-    if previous in NON_OCCURRENCE_MARKERS or previous in UNDOING_MARKERS or before in CONTENT_MARKERS \
-            or _wished(parse, match):
+    following = key(parse.word(match.last + 1).text) if match.last < len(parse) else ""
+    if previous in NON_OCCURRENCE_MARKERS or before in NON_OCCURRENCE_MARKERS or previous in UNDOING_MARKERS \
+            or before in CONTENT_MARKERS or following in POSSIBLE_MARKERS or _wished(parse, match) \
+            or _derived_adjective(parse, match):
         return None
     if _negated(parse, match) != ("negative" in args) or _hypothetical(parse, match) \
             or _standing(parse, match):
@@ -419,6 +426,13 @@ def _wished(parse: Parse, match: PatternMatch) -> bool:
     """A nominal trigger inside the noun phrase a demand opens («خواستار جایگزینی مذاکره»)."""
     nominal = not any(is_verb(parse.word(i)) for i in match.ids)
     return nominal and clauses.marker_before(parse, match.first, WISH_MARKERS, WISH_WINDOW, PREDICATING_VERBS)
+
+
+def _derived_adjective(parse: Parse, match: PatternMatch) -> bool:
+    """The trigger's first word is an adjective matched by its lemma only («[تحقیقاتی]» for
+    «تحقیق»): research as a field, not an investigation."""
+    w = parse.word(match.first)
+    return w.upos == "ADJ" and key(w.text) not in token_alternatives(match.row[1].split()[0])
 
 
 def _hypothetical(parse: Parse, match: PatternMatch) -> bool:
@@ -531,9 +545,10 @@ def _negated(parse: Parse, match: PatternMatch) -> bool:
         verb = next((parse.word(i) for i in after if is_verb(parse.word(i))), None)
         if verb is None or not is_negated(verb):
             return False
-        # «به توافق نرسیدند»: reaching the event, negated
+        # «به توافق نرسیدند»: reaching the event, negated; «دیدار نمی‌کرد»: its light verb, negated
         reached = key(verb.lemma) == "رسید" and match.first > 1 and key(parse.word(match.first - 1).text) == "به"
-        return key(verb.lemma) in PREDICATING_VERBS or reached
+        light = key(verb.lemma) in LIGHT_VERBS and verb.id == match.last + 1
+        return key(verb.lemma) in PREDICATING_VERBS or reached or light
     around = range(max(match.first, verbs[-1] - 2), min(len(parse), verbs[-1] + 2) + 1)
     return any(is_verb(parse.word(i)) and is_negated(parse.word(i)) for i in around)
 

@@ -122,7 +122,7 @@ def _find_prep(parse: Parse, ids: list[int], prep: tuple[str, ...]) -> int | Non
     """Id of the last word of the first occurrence of `prep` among `ids`."""
     for n, wid in enumerate(ids):
         if all(n + i < len(ids) and key(parse.word(ids[n + i]).text) == p for i, p in enumerate(prep)) \
-                and not (wid > 1 and key(parse.word(wid - 1).text) == "نقل"):  # «به نقل از»: the source
+                and not clauses.compound_preposition(parse, wid):
             return ids[n + len(prep) - 1]
     return None
 

@@ -1921,3 +1921,24 @@ def test_a_friday_prayer_leader_is_a_title():
     _, relations, stances, _ = run((toks, (("PER", 1, 3), ("LOC", 7, 7))))
     assert [(r.subject, r.relation, r.object) for r in relations if r.relation == "ROLE"] == [("سید احمد خاتمی", "ROLE", "تهران")]
     assert [s.actor for s in stances] == ["سید احمد خاتمی"]
+
+
+def test_events_not_held_possible_or_named_by_an_adjective():
+    # «با عباس دیدار نمی‌کرد»: a meeting's light verb negated; «دیدار کرد»: a meeting
+    for verb, found in ((V("نمی‌کرد", "کرد", feats="Polarity=Neg"), []), (V("کرد", "کرد"), ["CONSULT"])):
+        toks = words("نتانیاهو با محمود عباس دیدار") + [verb, "."]
+        assert [e.event_type for e in _events((toks, (("PER", 1, 1), ("PER", 3, 4))))] == found
+    # «هرگونه حمله», «حملات احتمالی»: any or a possible attack, none that happened
+    toks = words("مقامات ایران درباره پیامدهای هرگونه حمله به ایران") + [V("هشدار دادند", "داد"), "."]
+    assert not _events_of("ASSAULT", (toks, (("LOC", 2, 2), ("LOC", 8, 8))))
+    toks = words("حملات احتمالی آمریکا به ایران") + [V("ادامه دارد", "داشت"), "."]
+    assert not _events_of("ASSAULT", (toks, (("LOC", 3, 3), ("LOC", 5, 5))))
+    # «زمینه‌های علمی و تحقیقاتی»: the adjective of «تحقیق», no investigation
+    toks = words("ایران و کوبا در زمینه‌های علمی و") + [T("تحقیقاتی", "تحقیق", upos="ADJ")] + words("با یکدیگر ارتباط برقرار") + [
+        V("کردند", "کرد"), "."]
+    assert not _events_of("INVESTIGATE", (toks, (("LOC", 1, 1), ("LOC", 3, 3))))
+    # «به نقل از خبرگزاری آسوشیتدپرس، ریاض از سران عربی خواسته است …»: the source is no addressee
+    toks = words("به نقل از آسوشیتدپرس ، ریاض از سران عربی") + [V("خواسته", "خواست"), AUX("است", "است", deprel="aux")] + words(
+        "نشست را برگزار") + [V("کنند", "کرد"), "."]
+    demands = _events_of("DEMAND", (toks, (("ORG", 4, 4), ("LOC", 6, 6))))
+    assert [(e.actor, e.recipient) for e in demands] == [("ریاض", "سران عربی")]
