@@ -312,7 +312,16 @@ def _split_at_tail_action(parse: Parse, ids: list[int]) -> list[list[int]]:
                        for ch in parse.children(c) for g in parse.children(ch, "case"))
         if takes_pp and max(parse.subtree(c)) >= ids[-1]:
             return [ids[:n - 1], ids[n:]]
+        # «… و [اجرای] توافقنامه‌ها»: a verbal noun with its written ezafe heads a phrase of its own
+        if _written_ezafe(w) and n + 1 < len(ids) and parse.word(ids[n + 1]).upos in ("NOUN", "PROPN"):
+            return [ids[:n - 1], ids[n:]]
     return [ids]
+
+
+def _written_ezafe(w: Word) -> bool:
+    """«اجرای», «تداوم‌ِ» written with «ی» after a vowel: the noun's ezafe, a phrase head."""
+    text, lemma = key(w.text), key(w.lemma)
+    return text == lemma + "ی" and lemma.endswith(("ا", "و"))
 
 
 def _split_at(ids: list[int], joins: set[int]) -> list[list[int]]:

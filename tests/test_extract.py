@@ -1942,3 +1942,14 @@ def test_events_not_held_possible_or_named_by_an_adjective():
         "نشست را برگزار") + [V("کنند", "کرد"), "."]
     demands = _events_of("DEMAND", (toks, (("ORG", 4, 4), ("LOC", 6, 6))))
     assert [(e.actor, e.recipient) for e in demands] == [("ریاض", "سران عربی")]
+
+
+def test_interest_written_apart_and_a_verbal_noun_with_its_ezafe_opening_a_second_issue():
+    # «علاقه مندی … به تداوم همکاری با ایران و اجرای توافقنامه‌ها»: two issues
+    # (the parse hangs the second noun on «ایران», inside the first issue)
+    issue = [T("تداوم", head=18), T("همکاری", head=9), T("با", head=12), T("ایران", head=10), T("و", head=14),
+             T("اجرای", "اجرا", head=12, deprel="conj"), T("توافقنامه‌ها", head=14)]
+    toks = ["فوئنتس", V("گفت", "گفت"), ":"] + words("ما علاقه مندی خود به") + issue + words("را ابراز") + [
+        V("می‌کنیم", "کرد"), "."]
+    found = [(t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1), ("LOC", 12, 12))))]
+    assert found == [("تداوم همکاری با ایران", "favor"), ("اجرای توافقنامه‌ها", "favor")]
