@@ -347,8 +347,8 @@ def test_a_bare_leader_title_is_the_one_leader_of_that_country_named_later():
 
 
 def test_a_lead_s_bare_title_is_the_person_the_next_sentence_introduces():
-    # «عضو مجلس کویت … محکوم کرد» / «الهارون … ابراز شگفتی کرد»: the lead names its speaker later
-    named = (words("الهارون از این واکنش ابراز شگفتی") + [V("کرد", "کرد"), "."], (("PER", 1, 1),))
+    # «عضو مجلس کویت … محکوم کرد» / «الهارون … سخن گفت»: the lead names its speaker later
+    named = (words("الهارون درباره این واکنش سخن") + [V("گفت", "گفت"), "."], (("PER", 1, 1),))
     lead = (words("عضو مجلس کویت تهدیدهای ایران را محکوم") + [V("کرد", "کرد"), "."],
             (("ORG", 2, 2), ("LOC", 3, 3), ("LOC", 5, 5)))
     assert [(a, t) for a, t, *_ in _stances(lead, named)] == [("الهارون", "تهدیدهای ایران")]
@@ -1806,7 +1806,7 @@ def test_a_learnt_organisation_name_grows_from_the_place_ner_found_at_its_start(
 
 def test_an_indefinite_lead_title_binds_the_person_named_next_too():
     # «روزنامه الوطن نوشت: یک عضو مجلس کویت … محکوم کرد» / «الهارون …»: «یک» before the title aside
-    named = (words("الهارون از این واکنش ابراز شگفتی") + [V("کرد", "کرد"), "."], (("PER", 1, 1),))
+    named = (words("الهارون درباره این واکنش سخن") + [V("گفت", "گفت"), "."], (("PER", 1, 1),))
     lead = (words("روزنامه الوطن نوشت : یک عضو مجلس کویت تهدیدهای ایران را محکوم") + [V("کرد", "کرد"), "."],
             (("ORG", 2, 2), ("ORG", 7, 7), ("LOC", 8, 8), ("LOC", 10, 10)))
     _, relations, stances, _ = run(lead, named)
