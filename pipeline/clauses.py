@@ -345,7 +345,7 @@ def nearest_actor_left(parse: Parse, wid: int, resolver: Resolver, stop: int = 1
         if unit.last >= wid or unit.first < stop:
             continue
         if in_pp(parse, unit.first, names) or in_adverbial_clause(parse, unit.first, wid) \
-                or marked_object(parse, units, n, wid):
+                or in_relative_clause(parse, unit.first, unit.last, wid) or marked_object(parse, units, n, wid):
             continue
         return [a for u in _coordination(parse, units, n, names) for a in u.actors]
     return []
@@ -406,6 +406,18 @@ def marker_before(parse: Parse, wid: int, markers: frozenset[str], window: int,
             continue
         if (is_punct(w) and key(w.text) not in ("«", "»")) or is_verb(w) or key(w.text) == "که":
             return False
+    return False
+
+
+def in_relative_clause(parse: Parse, first: int, last: int, until: int) -> bool:
+    """Whether words first..last sit in a «که» clause after a noun that its own verb closes
+    before `until` («مطالب سخنگو را [که خبرگزاری فرانسه مخابره کرده بود]، رد کرد»)."""
+    current = first - 1
+    while current > 1 and not (is_punct(parse.word(current)) or is_verb(parse.word(current))):
+        if key(parse.word(current).text) == "که":
+            before = parse.word(current - 1)
+            return before.upos in ("NOUN", "PROPN", "ADP") and any(is_verb(parse.word(i)) for i in range(last + 1, until))
+        current -= 1
     return False
 
 

@@ -1953,3 +1953,11 @@ def test_interest_written_apart_and_a_verbal_noun_with_its_ezafe_opening_a_secon
         V("می‌کنیم", "کرد"), "."]
     found = [(t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1), ("LOC", 12, 12))))]
     assert found == [("تداوم همکاری با ایران", "favor"), ("اجرای توافقنامه‌ها", "favor")]
+
+
+def test_an_actor_inside_a_relative_clause_holds_nothing_outside_it():
+    # «… مطالب سخنگو را که [خبرگزاری فرانسه] مخابره کرده بود، رد کرد»: the agency only reported them
+    toks = words("سفارت ایران مطالب سخنگو را که خبرگزاری فرانسه مخابره") + [V("کرده", "کرد"), AUX("بود", "بود", deprel="aux"),
+                                                                          "،", "رد", V("کرد", "کرد"), "."]
+    found = [a for a, *_ in _stances((toks, (("ORG", 1, 2), ("ORG", 7, 8))))]
+    assert found == ["سفارت ایران"]
