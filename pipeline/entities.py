@@ -98,9 +98,15 @@ SEPARATORS = ("_", " - ", ": ")
 
 
 def _unseparate(text: str, m: EntityMention) -> EntityMention:
-    """«خبرگزاری فارس_ قیمت نفت»: a headline separator inside a mention ends the name."""
+    """«خبرگزاری فارس_ قیمت نفت»: a headline separator inside a mention ends the name; so does
+    a word with a headline tag glued on («کره شمالی [شد+عکس]») and a parenthesis the mention
+    does not close («کیم (جونگ اون»)."""
     inner = text[m.start:m.end]
     cuts = [inner.index(sep) for sep in SEPARATORS if sep in inner]
+    if "+" in inner:
+        cuts.append(inner.rfind(" ", 0, inner.index("+")) + 1)
+    if inner.count("(") != inner.count(")"):
+        cuts.append(min(i for i in (inner.find("("), inner.find(")")) if i >= 0))
     return _set(text, m, m.start, m.start + min(cuts)) if cuts else m
 
 

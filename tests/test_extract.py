@@ -1961,3 +1961,12 @@ def test_an_actor_inside_a_relative_clause_holds_nothing_outside_it():
                                                                           "،", "رد", V("کرد", "کرد"), "."]
     found = [a for a, *_ in _stances((toks, (("ORG", 1, 2), ("ORG", 7, 8))))]
     assert found == ["سفارت ایران"]
+
+
+def test_a_glued_headline_tag_and_an_unclosed_parenthesis_end_a_mention():
+    toks = words("پایگاه‌های مخفی کره شمالی شد+عکس")
+    entities, *_ = run((toks, (("LOC", 3, 5),)))
+    assert by_label(entities) == {("LOC", "کره شمالی")}
+    toks = words("رئیس کیم (جونگ اون رهبر کره شمالی ) باید") + [V("بیاید", "آمد"), "."]
+    entities, *_ = run((toks, (("PER", 2, 4),)))
+    assert ("PER", "کیم") in by_label(entities) and not any("(" in text for _, text in by_label(entities))
