@@ -686,16 +686,18 @@ def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
 
 
 def _supposed(parse: Parse, cue: PatternMatch) -> bool:
-    """A cue in a conditional clause («ما اگر بخواهیم قهرمان شویم …»), or «خواستن» in the
+    """A cue in a conditional clause («ما اگر بخواهیم قهرمان شویم …») or one that may happen
+    («احتمالا ترامپ تصمیم بگیرد …»), or «خواستن» in the
     subjunctive that no wish before it asks for («روزی که بخواهم …», «دلیلی ندارد … بخواهیم …»;
     but «از کشورهای اسلامی خواست از غرب بخواهند …»): a supposition, no position."""
-    if clauses.marker_before(parse, cue.first, clauses.CONDITIONAL_MARKERS, SUPPOSITION_WINDOW):
+    if clauses.marker_before(parse, cue.first, clauses.CONDITIONAL_MARKERS | POSSIBILITY_MARKERS, SUPPOSITION_WINDOW):
         return True
     verb = parse.word(cue.last)
     return key(verb.lemma) == "خواست" and "Mood=Sub" in verb.feats \
         and not any(key(parse.word(i).lemma) in WISHES for i in range(1, cue.first))
 
 
+POSSIBILITY_MARKERS = frozenset(map(key, {"احتمالا", "احتمالاً", "شاید"}))
 QUESTION_NOUNS = frozenset({"سؤال", "سوال", "پرسش"})
 
 
@@ -713,9 +715,22 @@ def _asked(parse: Parse, cue: PatternMatch) -> bool:
     return False
 
 
+GENERIC_HEADS = frozenset({"کسانی", "افرادی", "اشخاصی", "آنهایی", "کسی", "فردی"})
+
+
 def _unnamed_relative(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
     """A verbal cue in a relative clause on an unnamed noun («اشخاصی که از آغاجری حمایت
-    می‌کنند»): that noun holds the position, no one the news names (nor the speaker)."""
+    می‌کنند»): that noun holds the position, no one the news names (nor the speaker); any cue
+    in a clause on people left unnamed («کسانی که کار خود را از دست داده و خواستار بیمه
+    بیکاری هستند»)."""
+    for wid in range(cue.first - 1, max(1, cue.first - MAX_RELATIVE_WORDS), -1):
+        w = parse.word(wid)
+        if is_punct(w) or (is_verb(w) and key(parse.word(wid + 1).text) != "و"):
+            break  # (a verb closes the clause, unless another clause on the same head follows)
+        if key(parse.word(wid).text) == "که":
+            if key(parse.word(wid - 1).text) in GENERIC_HEADS:
+                return True
+            break
     if not is_verb(parse.word(cue.last)):
         return False
     opener = _relative_start(parse, cue.last)

@@ -1970,3 +1970,24 @@ def test_a_glued_headline_tag_and_an_unclosed_parenthesis_end_a_mention():
     toks = words("رئیس کیم (جونگ اون رهبر کره شمالی ) باید") + [V("بیاید", "آمد"), "."]
     entities, *_ = run((toks, (("PER", 2, 4),)))
     assert ("PER", "کیم") in by_label(entities) and not any("(" in text for _, text in by_label(entities))
+
+
+def test_a_possible_decision_and_a_clause_on_people_left_unnamed_state_no_position():
+    # «احتمالا ترامپ تصمیم بگیرد …»: what may happen
+    for opener, found in (("احتمالا", []), ("امروز", ["ترامپ"])):
+        toks = [opener] + words("ترامپ تصمیم") + [V("بگیرد" if opener == "احتمالا" else "گرفت", "گرفت")] + words(
+            "خرید نفت از عربستان را ممنوع") + [V("کند", "کرد"), "."]
+        assert [a for a, *_ in _stances((toks, (("PER", 2, 2), ("LOC", 8, 8))))] == found, opener
+    # «کسانی که کار خود را از دست داده و خواستار بیمه بیکاری هستند»
+    toks = words("وزارت کار آمریکا گزارش") + [V("داد", "داد")] + words("شمار کسانی که کار خود را از دست") + [
+        V("داده", "داد"), "و"] + words("خواستار بیمه بیکاری") + [AUX("هستند", "هست")] + words("۱۶ میلیون") + [V("رسید", "رسید"), "."]
+    assert _stances((toks, (("ORG", 1, 3),))) == []
+    # but a speaker's modal after such a clause is the speaker's: «فردی که … دارد نباید … حضور داشته باشد»
+    toks = ["میری", V("گفت", "گفت"), ":"] + words("فردی که تفکرات ضد اسلامی") + [V("دارد", "داشت"), T("نباید", upos="AUX")] + words(
+        "در محیط دانشگاه") + [T("حضور", deprel="compound:lvc"), V("داشته باشد", "داشت"), "."]
+    assert [a for a, *_ in _stances((toks, (("PER", 1, 1),)))] == ["میری"]
+
+
+def test_praise_named_as_a_noun_is_favour():
+    toks = words("توئیت‌های ظریف شامل تمجید از چین") + [AUX("بوده است", "بود"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 2, 2), ("LOC", 6, 6))))] == [("ظریف", "چین", "favor")]
