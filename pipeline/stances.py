@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 from pipeline import clauses
 from pipeline.coref import Actor, Resolver
 from pipeline.nlp import Word
-from pipeline.syntax import (COPULA_CLITICS, Parse, PatternMatch, find_patterns, is_negated, is_punct, is_verb,
+from pipeline.syntax import (COPULA_CLITICS, QUOTES, Parse, PatternMatch, find_patterns, is_negated, is_punct, is_verb,
                              key, match_pattern, read_tsv, token_alternatives)
 
 FLIP = {"favor": "against", "against": "favor", "neutral": "neutral"}
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
-INTERROGATIVES = frozenset({"چه", "چی", "کدام", "چگونه", "چرا"})
+INTERROGATIVES = frozenset({"چه", "چی", "کدام", "کدامیک", "چگونه", "چرا"})
 MAX_TARGET_WORDS = 20
 DANGLING = clauses.PREPOSITIONS | {"و", "یا", "را", "از"}  # words an issue phrase cannot end with
 LEADING_JUNK = frozenset({"و", "یا", "که", "تا", "مبادا"})  # words an issue phrase cannot start with
@@ -167,6 +167,8 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         if not ra:
             return []
         start = region[0]
+        while start < ra[-1] and key(parse.word(start).text) in QUOTES:
+            start += 1  # «[«]ولادیمیر پوتین» رییس جمهوری روسیه … را رد کرده»
         if key(parse.word(start).text) in clauses.FIRST_PERSON:  # «ما X را … می‌دانیم»
             start += 1
         subject = next((u for u in clauses.actor_units(parse, resolver) if u.first == start), None)
@@ -182,8 +184,8 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
             start = max(start, joins[0] + 1 if joins else ra[-2] + 1)
         return clauses.trim_phrase(parse, start, ra[-1] - 1)
     if spec == "ccomp":  # the complement clause, up to its (verb-final) verb
-        if parse.word(cue.last).upos == "NOUN":
-            return []  # «با خواست و شرایط دشمن»: the noun «خواست» (a wish), no clause follows
+        if parse.word(cue.last).upos == "NOUN" or (cue.first > 1 and key(parse.word(cue.first - 1).text) in DEMONSTRATIVES):
+            return []  # «با خواست و شرایط دشمن», «این خواسته را»: the noun (a wish), no clause follows
         start = cue.last + 1
         while start <= len(parse) and (is_verb(parse.word(start)) or key(parse.word(start).text) in ("که", "تا")):
             start += 1
@@ -364,8 +366,8 @@ def _previous_object(parse: Parse, wid: int) -> list[int]:
     read back from «را» to a demonstrative, a preposition or a clause break (the parse often hangs
     adverbials into it: «روز چهارشنبه به طور رسمی [این قانون] را امضا می‌کند»)."""
     ra = [i for i in range(1, wid) if key(parse.word(i).text) == "را"]
-    if not ra or ra[-1] < 2:
-        return []
+    if not ra or ra[-1] < 2 or is_verb(parse.word(ra[-1] - 1)):
+        return []  # (a relative clause's verb before «را»: the phrase is not read back from there)
     start = ra[-1] - 1
     while start > 1 and key(parse.word(start).text) not in DEMONSTRATIVES:
         before = parse.word(start - 1)
@@ -428,6 +430,8 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
         ids.pop()  # «… بر همبستگی بین‌المللی [استوار] است»: the clause's predicate, not the issue
     if not ids:
         return None
+    if all(is_verb(parse.word(i)) for i in ids) or _anonymity(parse, ids):
+        return [], False  # «… [می‌شوند]»: a verb names no issue; «خواسته‌اند نامشان فاش نشود»: no position
     named_by_noun = spec in ("ccomp", "modal") and _verbal_noun_last(parse, ids)
     if named_by_noun and _starts_with_preposition(parse, ids):
         ids = _object_and_verbal_noun(parse, ids)  # «[با روحانی] تحریم‌ها را رفع کند»: an adjunct first
@@ -436,7 +440,8 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
     resolved = _resolve_issue(parse, ids, parses, state)
     if resolved:
         return [resolved], reverse
-    if all(key(parse.word(i).text) in DEMONSTRATIVES | INTERROGATIVES or parse.word(i).upos == "PRON" for i in ids):
+    if key(parse.word(ids[0]).text) in INTERROGATIVES \
+            or all(key(parse.word(i).text) in DEMONSTRATIVES or parse.word(i).upos == "PRON" for i in ids):
         return [], False  # «خواستار آن است»: a bare pronoun names no issue; «چه منطقی است که …» asks
     opening = [key(parse.word(i).text) for i in ids[:2]]
     if opening[0] in CLAUSE_OPENERS or " ".join(opening) in CLAUSE_OPENERS:
@@ -448,6 +453,12 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
         return [_plain(f"{parse.word(ids[-1]).text} {rest}".strip(), adjectives)], reverse
     return [_plain(t, adjectives) for piece in _split_at(ids, joins) for part in _split_coordination(parse, piece)
             if (t := clauses.phrase_text(parse, part, resolver))], reverse
+
+
+def _anonymity(parse: Parse, ids: list[int]) -> bool:
+    """«خواست نامش فاش نشود»: a source asking not to be named."""
+    words = [key(parse.word(i).text) for i in ids]
+    return "فاش" in words and any(w.startswith("نام") for w in words)
 
 
 def _starts_with_preposition(parse: Parse, ids: list[int]) -> bool:
@@ -673,8 +684,9 @@ def _attributive(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bool:
     if cue.row[3].split("|")[0] == ">" and cue_word.deprel == "nmod" and cue_word.head == cue.first - 1 \
             and parse.word(cue.first - 1).upos in ("NOUN", "PROPN") and _not_named(parse, cue.first - 1, resolver):
         return True
-    noun = cue.first - 1  # «گروهک‌های [سیاسی] مخالف نظام»: over the adjectives between
-    while noun > 1 and parse.word(noun).upos == "ADJ" and noun >= cue.first - MAX_NAME_ADJECTIVES:
+    noun = cue.first - 1  # «گروهک‌های [سیاسی] مخالف نظام», «گروه‌های [مخالف و] هوادار»: over the adjectives
+    while noun > 1 and (parse.word(noun).upos == "ADJ" or (key(parse.word(noun).text) == "و" and parse.word(noun - 1).upos == "ADJ")) \
+            and noun >= cue.first - MAX_NAME_ADJECTIVES:
         noun -= 1
     if noun < 1:
         return False

@@ -1991,3 +1991,22 @@ def test_a_possible_decision_and_a_clause_on_people_left_unnamed_state_no_positi
 def test_praise_named_as_a_noun_is_favour():
     toks = words("توئیت‌های ظریف شامل تمجید از چین") + [AUX("بوده است", "بود"), "."]
     assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 2, 2), ("LOC", 6, 6))))] == [("ظریف", "چین", "favor")]
+
+
+def test_junk_issues_from_more_out_of_gold_fars_news():
+    # «گروه‌های مخالف و هوادار سوریه»: coordinated adjectives describe the groups
+    toks = words("لحود خواستار گفت‌وگو میان گروه‌های") + [T("مخالف", upos="ADJ"), "و", T("هوادار", upos="ADJ")] + words(
+        "سوریه") + [V("شد", "شد"), "."]
+    found = [(t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1), ("LOC", 9, 9))))]
+    assert len(found) == 1 and found[0][0].startswith("گفت‌وگو میان گروه‌های")
+    # «مسکو این خواسته را عملی کرده است»: the noun «خواسته», no wish
+    toks = words("مسکو نیز این") + [V("خواسته", "خواست")] + words("را عملی") + [V("کرده", "کرد"), "."]
+    assert _stances((toks, (("LOC", 1, 1),))) == []
+    # «… باید تصمیم گرفت که کدامیک …»: a question names no issue
+    toks = ["رحیم‌نژاد", V("گفت", "گفت"), ":"] + words("ایران باید تصمیم") + [V("گرفت", "گرفت"), "که", "کدامیک", "با", T(
+        "ارزش‌تر", upos="ADJ"), AUX("است", "است"), "."]
+    assert not [t for a, t, *_ in _stances((toks, (("PER", 1, 1), ("LOC", 4, 4)))) if t.startswith("کدامیک")]
+    # ««ولادیمیر پوتین» رییس جمهوری روسیه هرگونه مذاکره … را رد کرده»: the subject's title is no issue
+    toks = ["«"] + words("ولادیمیر پوتین » رییس جمهوری روسیه هرگونه مذاکره با چچنی‌ها را رد") + [V("کرده", "کرد"), "."]
+    found = [(a, t) for a, t, *_ in _stances((toks, (("PER", 2, 3), ("LOC", 7, 7))))]
+    assert found == [("ولادیمیر پوتین", "هرگونه مذاکره با چچنی‌ها")]
