@@ -150,9 +150,10 @@ def in_pp(parse: Parse, wid: int, names: frozenset[int] | set[int] = frozenset()
         k = key(w.text)
         if k in PREPOSITIONS or w.deprel == "case" and w.upos == "ADP":
             return True
-        if k == "و" and (current - 1 in names or parse.word(current + 1).upos in ("ADJ", "ADV")):
+        if (k == "و" and (current - 1 in names or parse.word(current + 1).upos in ("ADJ", "ADV"))) \
+                or (k in ("،", ",") and current - 1 in names and _listed_in_pp(parse, current, names)):
             # «در مذاکرات اسرائیل و [سازمان آزادی‌بخش]», «بر روابط دوستانه و بسیار نزدیک [دو کشور]»:
-            # «و» inside one noun phrase
+            # «و» inside one noun phrase; «از حکومت‌های پاکستان، [عربستان سعودی] و مصر»: a list
             current -= 1
             continue
         if w.upos == "ADV" and parse.word(current + 1).upos == "ADJ":
@@ -162,6 +163,25 @@ def in_pp(parse: Parse, wid: int, names: frozenset[int] | set[int] = frozenset()
             return False  # («با اشاره به اینکه [بوش] …»: «اینکه» opens a clause inside the PP)
         current -= 1
     return False
+
+
+LIST_PP_REACH = 2  # words between a preposition and the first name of a list it governs
+
+
+def _listed_in_pp(parse: Parse, comma: int, names: frozenset[int] | set[int]) -> bool:
+    """Word `comma` separates the first names of a list «PREP (noun) A، B و C»: the first name
+    follows a preposition closely, no «و» precedes it, and the names after the comma end with
+    «و» and one more name."""
+    first = comma - 1
+    while first - 1 in names:
+        first -= 1
+    before = [key(parse.word(i).text) for i in range(max(1, first - LIST_PP_REACH), first)]
+    if not any(w in PREPOSITIONS for w in before) or "و" in before:
+        return False
+    current = comma + 1
+    while current <= len(parse) and (current in names or key(parse.word(current).text) in ("،", ",")):
+        current += 1
+    return current < len(parse) and key(parse.word(current).text) == "و" and current + 1 in names
 
 
 def left_boundary(parse: Parse, wid: int) -> int:

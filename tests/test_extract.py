@@ -2010,3 +2010,15 @@ def test_junk_issues_from_more_out_of_gold_fars_news():
     toks = ["«"] + words("ولادیمیر پوتین » رییس جمهوری روسیه هرگونه مذاکره با چچنی‌ها را رد") + [V("کرده", "کرد"), "."]
     found = [(a, t) for a, t, *_ in _stances((toks, (("PER", 2, 3), ("LOC", 7, 7))))]
     assert found == [("ولادیمیر پوتین", "هرگونه مذاکره با چچنی‌ها")]
+
+
+def test_a_list_of_names_inside_a_pp_holds_no_position():
+    # «وی … از حکومت‌های پاکستان، عربستان سعودی و مصر … انتقاد کرد»: the criticised, not the critics
+    toks = ["الظواهری", V("گفت", "گفت"), "،"] + words("وی از حکومت‌های پاکستان ، عربستان سعودی و مصر بشدت انتقاد") + [
+        V("کرد", "کرد"), "."]
+    ents = (("PER", 1, 1), ("LOC", 7, 7), ("LOC", 9, 10), ("LOC", 12, 12))
+    assert "عربستان سعودی" not in [a for a, *_ in _stances((toks, ents))]
+    # but a subject list after a longer adverbial keeps its members: «در دوره‌های مختلف مقامات لهستان، چک و …»
+    toks = words("در دوره‌های زمانی مختلف مقامات لهستان ، چک و گرجستان خواستار دریافت غرامت") + [V("شده‌اند", "شد"), "."]
+    ents = (("LOC", 6, 6), ("LOC", 8, 8), ("LOC", 10, 10))
+    assert {"چک", "گرجستان"} <= {a for a, *_ in _stances((toks, ents))}
