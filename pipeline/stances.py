@@ -33,6 +33,7 @@ from pipeline.syntax import (COPULA_CLITICS, QUOTES, Parse, PatternMatch, find_p
 
 FLIP = {"favor": "against", "against": "favor", "neutral": "neutral"}
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
+NECESSITY_NOUNS = frozenset({"ضرورت", "لزوم"})  # «تأکید بر ضرورت [حمایت از …]»: alone, no issue
 INTERROGATIVES = frozenset({"چه", "چی", "کدام", "کدامیک", "چگونه", "چرا"})
 MAX_TARGET_WORDS = 20
 DANGLING = clauses.PREPOSITIONS | {"و", "یا", "را", "از"}  # words an issue phrase cannot end with
@@ -430,7 +431,8 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
         ids.pop()  # «… بر همبستگی بین‌المللی [استوار] است»: the clause's predicate, not the issue
     if not ids:
         return None
-    if all(is_verb(parse.word(i)) for i in ids) or _anonymity(parse, ids):
+    if all(is_verb(parse.word(i)) for i in ids) or _anonymity(parse, ids) \
+            or (len(ids) == 1 and key(parse.word(ids[0]).text) in NECESSITY_NOUNS):
         return [], False  # «… [می‌شوند]»: a verb names no issue; «خواسته‌اند نامشان فاش نشود»: no position
     named_by_noun = spec in ("ccomp", "modal") and _verbal_noun_last(parse, ids)
     if named_by_noun and _starts_with_preposition(parse, ids):
@@ -822,8 +824,10 @@ def _names_holder(issue: str, actor: Actor) -> bool:
 
 
 def _names_person(parse: Parse, issue: str, resolver: Resolver) -> bool:
-    """The issue opens with a person the sentence names: a person received, not a position."""
+    """The issue opens with a person the sentence names, or a person's title («رئیس مجلس
+    الجزایر»): a person received, not a position."""
     persons = {key(m.text) for m in resolver.by_word(parse.sent.index).values() if m.label == "PER"}
+    persons |= {key(t.text) for t in resolver.titles(parse.sent.index)}
     return any(f"{key(issue)} ".startswith(f"{p} ") for p in persons)
 
 

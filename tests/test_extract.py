@@ -2022,3 +2022,15 @@ def test_a_list_of_names_inside_a_pp_holds_no_position():
     toks = words("در دوره‌های زمانی مختلف مقامات لهستان ، چک و گرجستان خواستار دریافت غرامت") + [V("شده‌اند", "شد"), "."]
     ents = (("LOC", 6, 6), ("LOC", 8, 8), ("LOC", 10, 10))
     assert {"چک", "گرجستان"} <= {a for a, *_ in _stances((toks, ents))}
+
+
+def test_a_law_s_name_a_received_official_and_a_bare_necessity_state_no_position():
+    # «به بهانه قانون حمایت از تولیدکنندگان داخلی»: the law's name
+    toks = words("سازمان غذا و دارو به بهانه قانون حمایت از تولیدکنندگان داخلی محدودیت ایجاد") + [V("کرده", "کرد"), "."]
+    assert _stances((toks, (("ORG", 1, 4),))) == []
+    # «استقبال قالیباف از رئیس مجلس الجزایر»: a reception
+    toks = words("قالیباف از رئیس مجلس الجزایر استقبال") + [V("کرد", "کرد"), "."]
+    assert _stances((toks, (("PER", 1, 1), ("ORG", 4, 4), ("LOC", 5, 5)))) == []
+    # «با تأکید بر ضرورت حمایت از رزمندگان»: the necessity alone is no issue; the support is one
+    toks = words("عیسی‌زاده با تأکید بر ضرورت حمایت از رزمندگان ،") + [V("گفت", "گفت"), "."]
+    assert [t for a, t, *_ in _stances((toks, (("PER", 1, 1),)))] == ["رزمندگان"]
