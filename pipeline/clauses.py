@@ -435,7 +435,7 @@ def in_relative_clause(parse: Parse, first: int, last: int, until: int) -> bool:
     current = first - 1
     while current > 1 and not (is_punct(parse.word(current)) or is_verb(parse.word(current))):
         if key(parse.word(current).text) == "که":
-            before = parse.word(current - 1)
+            before = parse.word(current - 1)  # a noun, or the «را» marking it
             return before.upos in ("NOUN", "PROPN", "ADP") and any(is_verb(parse.word(i)) for i in range(last + 1, until))
         current -= 1
     return False

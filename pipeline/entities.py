@@ -791,17 +791,19 @@ def given_name_mentions(text: str, sentences: list[Sentence], taken: list[Entity
         words = _surface_words(sent)
         spans = [(m.start, m.end) for m in in_sentence[sent.index]]
         free = [not any(s < w.end and w.start < e for s, e in spans) for w in words]
+        persons = [m for m in in_sentence[sent.index] if m.label == "PER"]
         for i, w in enumerate(words[:-1]):
             if key(w.text) not in given_names():
                 continue
-            alone = next((m for m in in_sentence[sent.index] if m.label == "PER" and (m.start, m.end) == (w.start, w.end)), None)
-            if not free[i] and alone is None:
-                continue
-            person = next((m for m in in_sentence[sent.index] if m.label == "PER" and m.start == words[i + 1].start), None)
-            if person is not None and alone is None:
-                person.start = w.start
-                person.text = text[person.start:person.end]
-                continue
+            alone = next((m for m in persons if (m.start, m.end) == (w.start, w.end)), None)
+            if alone is None:
+                if not free[i]:
+                    continue
+                person = next((m for m in persons if m.start == words[i + 1].start), None)
+                if person is not None:
+                    person.start = w.start
+                    person.text = text[person.start:person.end]
+                    continue
             j = i + 1
             while j < len(words) and j - i <= MAX_UNKNOWN_NAME_WORDS - 1 and free[j] and _foreign_word(words[j]):
                 j += 1

@@ -18,7 +18,9 @@ For each cue:
 - polarity: the cue's, flipped by negation (Polarity=Neg or a «ن»-prefixed verb) —
   «مخالف … نمی‌باشد» is favor (negated), «حمایت نمی‌کند» against; intensity from «به شدت» etc.
 Nominal cues naming a purpose («برای حمایت از …») and adjectives describing a noun
-(«نیروهای مخالف دولت») state no position.
+(«نیروهای مخالف دولت») state no position; nor do cues in a condition, a possibility or a
+question («اگر», «احتمالا», «آیا»), or in a relative clause on people left unnamed
+(«کسانی که … خواستار …»).
 """
 from __future__ import annotations
 
@@ -322,7 +324,7 @@ def _split_at_tail_action(parse: Parse, ids: list[int]) -> list[list[int]]:
 
 
 def _written_ezafe(w: Word) -> bool:
-    """«اجرای», «تداوم‌ِ» written with «ی» after a vowel: the noun's ezafe, a phrase head."""
+    """«اجرای»: a noun ending in a vowel with its ezafe written as «ی», the head of a phrase."""
     text, lemma = key(w.text), key(w.lemma)
     return text == lemma + "ی" and lemma.endswith(("ا", "و"))
 
@@ -423,9 +425,7 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
             return [resolved or clauses.phrase_text(parse, antecedent, resolver)], reverse
     while ids and (key(parse.word(ids[0]).text) in LEADING_JUNK or parse.word(ids[0]).upos == "PRON"):
         ids.pop(0)  # «[و] اطلاعات …», «[ما] اطمینان …»: a conjunction or the clause's pronoun subject
-    if spec == "modal" and ids and all(parse.word(i).deprel in ("compound:lvc", "conj", "cc") or key(parse.word(i).text) == "و"
-                               for i in ids[1:]) and (len(ids) == 1 or parse.word(ids[0]).deprel == "compound:lvc"):
-        # «… باید باز بماند», «باید ماتم و عزا بگیرند»: light verbs' nouns, no issue
+    if spec == "modal" and _light_verb_nouns(parse, ids):
         return [], False
     if len(ids) > 1 and _copula_after(parse, ids[-1]) and parse.word(ids[-1] + 1).head == ids[-1]:
         ids.pop()  # «… بر همبستگی بین‌المللی [استوار] است»: the clause's predicate, not the issue
@@ -455,6 +455,12 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
         return [_plain(f"{parse.word(ids[-1]).text} {rest}".strip(), adjectives)], reverse
     return [_plain(t, adjectives) for piece in _split_at(ids, joins) for part in _split_coordination(parse, piece)
             if (t := clauses.phrase_text(parse, part, resolver))], reverse
+
+
+def _light_verb_nouns(parse: Parse, ids: list[int]) -> bool:
+    """«… باید [باز] بماند», «باید [ماتم و عزا] بگیرند»: a light verb's (coordinated) nouns."""
+    return len(ids) == 1 or (bool(ids) and parse.word(ids[0]).deprel == "compound:lvc" and all(
+        parse.word(i).deprel in ("compound:lvc", "conj", "cc") or key(parse.word(i).text) == "و" for i in ids))
 
 
 def _anonymity(parse: Parse, ids: list[int]) -> bool:
@@ -741,7 +747,7 @@ def _unnamed_relative(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bo
         w = parse.word(wid)
         if is_punct(w) or (is_verb(w) and key(parse.word(wid + 1).text) != "و"):
             break  # (a verb closes the clause, unless another clause on the same head follows)
-        if key(parse.word(wid).text) == "که":
+        if key(w.text) == "که":
             if key(parse.word(wid - 1).text) in GENERIC_HEADS:
                 return True
             break
