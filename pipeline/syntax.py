@@ -259,11 +259,13 @@ def find_patterns(parse: Parse, rows: tuple[tuple[str, ...], ...], column: int =
     ordered = sorted(rows, key=lambda r: -len([t for t in r[column].split() if t != GAP]))
     taken: set[int] = set()
     found = []
+    joined = [w.id for w in parse.words if ZWNJ in w.text]  # where two pattern words may be one
     for row in ordered:
         tokens = tuple(row[column].split())
-        for at in range(1, len(parse) + 1):
-            if not parse.matches(at, tokens[0]) and not (len(tokens) > 1 and _joined(parse, at, *tokens[:2])):
-                continue
+        starts = [at for at in range(1, len(parse) + 1) if parse.matches(at, tokens[0])]
+        if len(tokens) > 1:
+            starts = sorted(set(starts) | {at for at in joined if _joined(parse, at, *tokens[:2])})
+        for at in starts:
             ids = match_pattern(parse, at, tokens)
             if ids and not taken.intersection(range(ids[0], ids[-1] + 1)):
                 taken.update(range(ids[0], ids[-1] + 1))
