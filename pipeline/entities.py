@@ -605,8 +605,8 @@ def latin_org_mentions(text: str, sentences: list[Sentence], taken: list[EntityM
             j = i
             while j < len(words) and LATIN_NAME.fullmatch(words[j].text):
                 j += 1
-            if j == i or not any(c.isupper() for c in words[i].text) \
-                    or any(m.overlaps(words[i].start, words[j - 1].end) for m in mentions):
+            if j == i or not any(c.isupper() for c in words[i].text) or words[j - 1].end - words[i].start < 2 \
+                    or any(m.overlaps(words[i].start, words[j - 1].end) for m in mentions):  # («گروه A»: a letter)
                 i = max(j, i + 1)
                 continue
             before = [key(w.text) for w in words[max(0, i - 3):i] if w.text not in ("«", "\"")]

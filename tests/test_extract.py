@@ -2034,3 +2034,10 @@ def test_a_law_s_name_a_received_official_and_a_bare_necessity_state_no_position
     # «با تأکید بر ضرورت حمایت از رزمندگان»: the necessity alone is no issue; the support is one
     toks = words("عیسی‌زاده با تأکید بر ضرورت حمایت از رزمندگان ،") + [V("گفت", "گفت"), "."]
     assert [t for a, t, *_ in _stances((toks, (("PER", 1, 1),)))] == ["رزمندگان"]
+
+
+def test_a_single_latin_letter_after_an_organisation_noun_is_no_name():
+    entities, *_ = run((words("گروه A اتلتیکو مادرید و بنفیکا") + [V("بازی کردند", "کرد"), "."], ()))
+    assert ("ORG", "A") not in by_label(entities)
+    entities, *_ = run((words("بانک دولتی KfW وام") + [V("داد", "داد"), "."], ()))
+    assert ("ORG", "KfW") in by_label(entities)
