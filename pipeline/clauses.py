@@ -271,8 +271,14 @@ def np_after(parse: Parse, wid: int, stops: frozenset[str] = NP_STOPS) -> list[i
 FROM_COMPOUNDS = frozenset({"نقل", "قبل", "پس", "بعد"})
 
 
-def compound_preposition(parse: Parse, wid: int) -> bool:
-    return key(parse.word(wid).text) == "از" and wid > 1 and key(parse.word(wid - 1).text) in FROM_COMPOUNDS
+def find_preposition(parse: Parse, ids: list[int], prep: tuple[str, ...]) -> int | None:
+    """Id of the last word of the first occurrence of the preposition `prep` among `ids` (not
+    the «از» of a compound preposition)."""
+    for n, wid in enumerate(ids):
+        if all(n + i < len(ids) and key(parse.word(ids[n + i]).text) == p for i, p in enumerate(prep)) \
+                and not (key(parse.word(wid).text) == "از" and wid > 1 and key(parse.word(wid - 1).text) in FROM_COMPOUNDS):
+            return ids[n + len(prep) - 1]
+    return None
 
 
 PASSIVE_INFINITIVES = frozenset({"شدن", "گشتن", "گردیدن"})
@@ -429,16 +435,25 @@ def marker_before(parse: Parse, wid: int, markers: frozenset[str], window: int,
     return False
 
 
+def opening_ke(parse: Parse, wid: int, reach: int = 0, across_coordination: bool = False) -> int | None:
+    """Id of the «که» opening the clause word `wid` sits in (read back over at most `reach`
+    words, 0: any), with a word before it; punctuation or a verb ends the search, except, with
+    `across_coordination`, a verb followed by «و» (a clause coordinated inside the same one)."""
+    for current in range(wid - 1, max(1, wid - reach) if reach else 1, -1):
+        w = parse.word(current)
+        if is_punct(w) or (is_verb(w) and not (across_coordination and key(parse.word(current + 1).text) == "و")):
+            return None
+        if key(w.text) == "که":
+            return current
+    return None
+
+
 def in_relative_clause(parse: Parse, first: int, last: int, until: int) -> bool:
     """Whether words first..last sit in a «که» clause after a noun that its own verb closes
     before `until` («مطالب سخنگو را [که خبرگزاری فرانسه مخابره کرده بود]، رد کرد»)."""
-    current = first - 1
-    while current > 1 and not (is_punct(parse.word(current)) or is_verb(parse.word(current))):
-        if key(parse.word(current).text) == "که":
-            before = parse.word(current - 1)  # a noun, or the «را» marking it
-            return before.upos in ("NOUN", "PROPN", "ADP") and any(is_verb(parse.word(i)) for i in range(last + 1, until))
-        current -= 1
-    return False
+    ke = opening_ke(parse, first)
+    return ke is not None and parse.word(ke - 1).upos in ("NOUN", "PROPN", "ADP") \
+        and any(is_verb(parse.word(i)) for i in range(last + 1, until))  # (ADP: the «را» marking a noun)
 
 
 def in_adverbial_clause(parse: Parse, wid: int, until: int) -> bool:

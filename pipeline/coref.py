@@ -85,8 +85,8 @@ class Resolver:
         for m in self.mentions:  # surname (any final part of a name) -> the longest full name
             tokens = tuple(key(m.text).split()) if m.label == "PER" else ()
             suffixes = [tokens[-k:] for k in range(1, len(tokens))]
-            if len(tokens) > 1 and without_article(tokens[-1]):
-                suffixes.append((without_article(tokens[-1]),))  # «بیاتی» for «عباس البیاتی»
+            if len(tokens) > 1 and (bare := without_article(tokens[-1])):
+                suffixes.append((bare,))  # «بیاتی» for «عباس البیاتی»
             for suffix in suffixes:
                 best = self._full_names.get(suffix)
                 if best is None or len(m.text) > len(best.text):

@@ -140,21 +140,18 @@ def _phrase_ids(parse: Parse, match: PatternMatch, spec: str) -> list[int]:
         return clauses.np_after(parse, match.last + 1)
     if spec.startswith(">"):
         prep = tuple(spec[1:].split())
-        window = list(range(match.last + 1, min(len(parse), match.last + 4) + 1))
-        for n, wid in enumerate(window):
+        window = []
+        for wid in range(match.last + 1, min(len(parse), match.last + 4) + 1):
             if is_punct(parse.word(wid)) or is_verb(parse.word(wid)):
                 break
-            if all(n + i < len(window) and key(parse.word(window[n + i]).text) == p for i, p in enumerate(prep)):
-                return clauses.np_after(parse, window[n + len(prep) - 1] + 1)
-        return []
+            window.append(wid)
+        at = clauses.find_preposition(parse, window, prep)
+        return clauses.np_after(parse, at + 1) if at is not None else []
     if spec.startswith("<"):
         prep = tuple(spec[1:].split())
         region = _clause_before(parse, match) + _gap(match)
-        for n, wid in enumerate(region):
-            if all(n + i < len(region) and key(parse.word(region[n + i]).text) == p for i, p in enumerate(prep)) \
-                    and not clauses.compound_preposition(parse, wid):
-                return [i for i in region if i > region[n + len(prep) - 1]]
-        return []
+        at = clauses.find_preposition(parse, region, prep)
+        return [i for i in region if i > at] if at is not None else []
     if spec == "obj":
         region = _clause_before(parse, match)
         ra = [i for i in region if key(parse.word(i).text) == "را"]

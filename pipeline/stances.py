@@ -121,15 +121,6 @@ def _after_last_comma(parse: Parse, region: list[int]) -> list[int]:
     return [i for i in region if i > commas[-1]] if commas else region
 
 
-def _find_prep(parse: Parse, ids: list[int], prep: tuple[str, ...]) -> int | None:
-    """Id of the last word of the first occurrence of `prep` among `ids`."""
-    for n, wid in enumerate(ids):
-        if all(n + i < len(ids) and key(parse.word(ids[n + i]).text) == p for i, p in enumerate(prep)) \
-                and not clauses.compound_preposition(parse, wid):
-            return ids[n + len(prep) - 1]
-    return None
-
-
 def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) -> list[int]:
     if spec == ">":
         if cue.first > 1 and key(parse.word(cue.first - 1).text) == "را":
@@ -147,7 +138,7 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         window = [i for i in range(cue.last + 1, min(len(parse), cue.last + 6) + 1)]
         stop = next((i for i in window if is_punct(parse.word(i)) or is_verb(parse.word(i))), None)
         window = [i for i in window if stop is None or i < stop]
-        at = _find_prep(parse, window, prep)
+        at = clauses.find_preposition(parse, window, prep)
         if at is None:
             return []
         return clauses.trim_phrase(parse, *_bounds(clauses.np_after(parse, at + 1, clauses.ISSUE_STOPS)))
@@ -159,7 +150,7 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
         gap = [i for i in range(cue.first, cue.last + 1) if i not in cue.ids]
         before = _region_before(parse, cue)
         for region in (gap, _after_last_comma(parse, before), before):
-            at = _find_prep(parse, region, prep)
+            at = clauses.find_preposition(parse, region, prep)
             if at is not None:
                 after = [i for i in region if i > at]
                 return clauses.trim_phrase(parse, *_bounds(after)) if after else []
@@ -743,14 +734,9 @@ def _unnamed_relative(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bo
     می‌کنند»): that noun holds the position, no one the news names (nor the speaker); any cue
     in a clause on people left unnamed («کسانی که کار خود را از دست داده و خواستار بیمه
     بیکاری هستند»)."""
-    for wid in range(cue.first - 1, max(1, cue.first - MAX_RELATIVE_WORDS), -1):
-        w = parse.word(wid)
-        if is_punct(w) or (is_verb(w) and key(parse.word(wid + 1).text) != "و"):
-            break  # (a verb closes the clause, unless another clause on the same head follows)
-        if key(w.text) == "که":
-            if key(parse.word(wid - 1).text) in GENERIC_HEADS:
-                return True
-            break
+    ke = clauses.opening_ke(parse, cue.first, MAX_RELATIVE_WORDS, across_coordination=True)
+    if ke is not None and key(parse.word(ke - 1).text) in GENERIC_HEADS:
+        return True
     if not is_verb(parse.word(cue.last)):
         return False
     opener = _relative_start(parse, cue.last)

@@ -3,7 +3,6 @@ model quality), plus end-to-end tests through the real models, skipped when mode
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 

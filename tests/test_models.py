@@ -1,7 +1,6 @@
 """The shipped Stanza models: the full pipeline on the sample, and the official-models loading path."""
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
