@@ -189,7 +189,8 @@ def left_boundary(parse: Parse, wid: int) -> int:
     current = wid - 1
     while current >= 1:
         w = parse.word(current)
-        if is_punct(w) and key(w.text) not in ("«", "»", "(", ")") or key(w.text) in CLAUSE_MARKERS or is_verb(w):
+        marker = key(w.text) in CLAUSE_MARKERS and not (w.upos == "ADP" and w.deprel == "case")  # «تا» "until"
+        if is_punct(w) and key(w.text) not in ("«", "»", "(", ")") or marker or is_verb(w):
             return current + 1
         current -= 1
     return 1

@@ -414,6 +414,8 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
         if antecedent:  # «این قانون را امضا می‌کند و برمر [آن] را تایید خواهد کرد»
             resolved = _resolve_issue(parse, antecedent, parses, state)
             return [resolved or clauses.phrase_text(parse, antecedent, resolver)], reverse
+    if spec == "modal":  # «[تا پایان سال] باید … از رده خارج شود»: an adverbial opens the clause
+        ids = _without_leading_adjuncts(parse, ids, parse.word(cue.first).head)
     while ids and (key(parse.word(ids[0]).text) in LEADING_JUNK or parse.word(ids[0]).upos == "PRON"):
         ids.pop(0)  # «[و] اطلاعات …», «[ما] اطمینان …»: a conjunction or the clause's pronoun subject
     if spec == "modal" and _light_verb_nouns(parse, ids):
@@ -426,8 +428,10 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
             or (len(ids) == 1 and key(parse.word(ids[0]).text) in NECESSITY_NOUNS):
         return [], False  # «… [می‌شوند]»: a verb names no issue; «خواسته‌اند نامشان فاش نشود»: no position
     named_by_noun = spec in ("ccomp", "modal") and _verbal_noun_last(parse, ids)
-    if named_by_noun and _starts_with_preposition(parse, ids):
-        ids = _object_and_verbal_noun(parse, ids)  # «[با روحانی] تحریم‌ها را رفع کند»: an adjunct first
+    if named_by_noun and (_starts_with_preposition(parse, ids) or spec == "modal"):
+        # «[با روحانی] تحریم‌ها را رفع کند»: an adjunct first; «[مسئولان] باید مشروعیت و مقبولیت را
+        # … جدا کنند»: the one who is to act, not what is to be done
+        ids = _object_and_verbal_noun(parse, ids)
     elif _starts_with_preposition(parse, ids):
         return None  # an issue is a noun phrase: «[در دست] داشته باشم», «[از لیبی] …» name none
     resolved = _resolve_issue(parse, ids, parses, state)
@@ -443,7 +447,7 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
     if named_by_noun:
         # «[تحریم‌ها را] رفع کند» -> «رفع تحریم‌ها»: the wanted action named as a noun phrase
         rest = clauses.phrase_text(parse, ids[:-1], resolver)
-        return [_plain(f"{parse.word(ids[-1]).text} {rest}".strip(), adjectives)], reverse
+        return [_plain(f"{_action_name(parse, ids[-1])} {rest}".strip(), adjectives)], reverse
     return [_plain(t, adjectives) for piece in _split_at(ids, joins) for part in _split_coordination(parse, piece)
             if (t := clauses.phrase_text(parse, part, resolver))], reverse
 
@@ -472,18 +476,37 @@ def _object_and_verbal_noun(parse: Parse, ids: list[int]) -> list[int]:
 
 
 def _verbal_noun_last(parse: Parse, ids: list[int]) -> bool:
-    """The clause ends with the noun of a light verb construction («… را تشکیل [دهد]»), not of
-    a prepositional one («در دست [داشته باشم]»)."""
+    """The clause ends with the noun (or adjective) of a light verb construction («… را تشکیل
+    [دهد]», «… جدا [شود]»), not of a prepositional one («در دست [داشته باشم]»)."""
     w = parse.word(ids[-1])
-    return len(ids) > 1 and w.upos == "NOUN" and w.deprel == "compound:lvc" \
+    return len(ids) > 1 and w.upos in ("NOUN", "ADJ") and w.deprel == "compound:lvc" \
         and key(parse.word(ids[-2]).text) not in clauses.PREPOSITIONS
+
+
+@functools.cache
+def state_words() -> frozenset[str]:
+    return frozenset(key(r[1]) for r in _rows("state_word"))
+
+
+def _action_name(parse: Parse, part: int) -> str:
+    """The name of the action a light verb construction states: its noun («رفع»), or, where the
+    non-verbal part names no action by itself, that part and the light verb's infinitive («قرار
+    دادن», «جدا شدن»; the lemma of a verb is its past stem)."""
+    w = parse.word(part)
+    verb = parse.word(w.head) if w.head else None
+    if (w.upos == "ADJ" or key(w.text) in state_words()) and verb is not None and is_verb(verb) \
+            and verb.lemma and key(verb.lemma) not in ("است", "بود", "هست", "باش"):
+        return f"{w.text} {verb.lemma}ن"
+    return w.text
 
 
 def _plain(phrase: str, keep: set[str] = frozenset()) -> str:
     """The issue without indefinite clitics («مذاکرات سازنده‌ای» -> مذاکرات سازنده); words in
     `keep` (whose lemma keeps the ending: the adjective «هسته‌ای») stay whole."""
-    return " ".join(w[:-3] if w.endswith("\u200cای") and len(w) > 4 and w not in keep else w
-                    for w in phrase.split())
+    words = phrase.split()
+    return " ".join(w[:-3] if w.endswith("\u200cای") and len(w) > 4 and w not in keep
+                    and words[i + 1:i + 2] != ["از"] else w  # «پاره‌ای از»: a quantifier, not indefinite
+                    for i, w in enumerate(words))
 
 
 # ---------------------------------------------------------------- actors

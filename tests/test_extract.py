@@ -1365,6 +1365,39 @@ def test_what_a_speaker_says_must_or_must_not_happen():
         ("اردوغان", "اطلاعات در اختیار یکدیگر", "favor")]
 
 
+def test_a_wanted_state_keeps_its_light_verb():
+    # «این قهرمان نباید از تکواندو جدا شود» -> «جدا شدن …»: an adjective (or a noun like «قرار»,
+    # «خارج») names no action alone, so the light verb stays, as an infinitive
+    toks = ["مهیمن", V("گفت", "گفت"), ":", "این", "قهرمان", T("نباید", upos="AUX", head=10, deprel="aux"),
+            T("از", upos="ADP", head=8, deprel="case"), T("تکواندو", head=10, deprel="obl"),
+            T("جدا", upos="ADJ", head=10, deprel="compound:lvc"), V("شود", "شد", head=2, deprel="ccomp"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [
+        ("مهیمن", "جدا شدن این قهرمان از تکواندو", "against")]
+    # «تا پایان سال» ("until") opens the clause as an adverbial: not part of the issue
+    toks = ["علی", V("گفت", "گفت"), ":", T("تا", upos="ADP", head=5, deprel="case"), T("پایان", head=12, deprel="obl"),
+            T("سال", head=5, deprel="nmod"), T("باید", upos="AUX", head=12, deprel="aux"),
+            T("خودروها", head=12, deprel="nsubj"), T("از", upos="ADP", head=10, deprel="case"),
+            T("رده", head=12, deprel="obl"), T("خارج", head=12, deprel="compound:lvc"),
+            V("شوند", "شد", head=2, deprel="ccomp"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [
+        ("علی", "خارج شدن خودروها از رده", "favor")]
+    # with a «را» object, who is to act is left out; «پاره‌ای از» is a quantifier, kept whole
+    toks = ["علی", V("گفت", "گفت"), ":", T("مسئولان", head=11, deprel="nsubj"),
+            T("باید", upos="AUX", head=11, deprel="aux"), T("مشروعیت", head=11, deprel="obj"),
+            T("را", upos="ADP", head=6, deprel="case"), T("از", upos="ADP", head=9, deprel="case"),
+            T("مقبولیت", head=11, deprel="obl"), T("جدا", head=11, deprel="compound:lvc"),
+            V("کنند", "کرد", head=2, deprel="ccomp"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [
+        ("علی", "جدا کردن مشروعیت از مقبولیت", "favor")]
+    toks = ["علی", V("گفت", "گفت"), ":", T("باید", upos="AUX", head=12, deprel="aux"),
+            T("پاره‌ای", lemma="پاره", head=12, deprel="obj"), T("از", upos="ADP", head=7, deprel="case"),
+            T("مسائل", head=5, deprel="nmod"), T("را", upos="ADP", head=5, deprel="case"),
+            T("در", upos="ADP", head=10, deprel="case"), T("اولویت", head=12, deprel="obl"),
+            T("قرار", head=12, deprel="compound:lvc"), V("دهند", "داد", head=2, deprel="ccomp"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [
+        ("علی", "قرار دادن پاره‌ای از مسائل در اولویت", "favor")]
+
+
 def test_a_statement_reported_after_emphasis_is_no_issue():
     # «دیان با تاکید بر اینکه هرگونه تاخیر خطرناک است، خواستار حمله شد»: only the demand
     toks = words("دیان با تاکید بر اینکه هرگونه تاخیر خطرناک است ، خواستار حمله به ایران") + [V("شد", "شد"), "."]
