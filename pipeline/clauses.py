@@ -21,7 +21,8 @@ FIRST_PERSON = frozenset({"ما", "من"})
 ADVERBIAL_MARKERS = frozenset(map(key, {"چنانچه", "اگر", "اگرچه", "هرچند", "درصورتی‌که", "وقتی", "هنگامی‌که", "شرط"}))
 # Openers of conditional clauses: what is said in one is supposed, not held («اگر بخواهیم …»)
 CONDITIONAL_MARKERS = frozenset(map(key, {"اگر", "چنانچه", "درصورتی‌که", "هرگاه"}))
-NP_STOPS = frozenset({"که", "را", "بین", "میان", "تا", "چنانچه", "اگر", "زیرا", "چون", "ولی", "اما"})
+# «نیز» ("too") follows the phrase it stresses: «مخالفت … با [حجاب] نیز در همین راستا است»
+NP_STOPS = frozenset({"که", "را", "بین", "میان", "تا", "چنانچه", "اگر", "زیرا", "چون", "ولی", "اما", "نیز"})
 # An issue phrase keeps its parties: «حل منازعه بین آذربایجان و ارمنستان», «همکاری میان …»
 ISSUE_STOPS = NP_STOPS - {"بین", "میان"}
 

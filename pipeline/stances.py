@@ -50,6 +50,7 @@ SUPPOSITION_WINDOW = 8  # words between «اگر» and the cue in its clause
 WISHES = frozenset({"خواست", "خواستار", "درخواست"})  # lemmas that ask for a subjunctive wish
 OBJECT_PRONOUNS = frozenset({"آن", "آنها"})  # compared by key(): «آن‌ها» too
 CLAUSE_OPENERS = frozenset({"اینکه", "آنکه", "این که", "آن که"})  # compared by key(): «این‌که» too
+OBJECT_OPENERS = frozenset(map(key, {"هرگونه", "هیچ‌گونه"}))  # determiners that open a noun phrase
 
 
 @dataclass
@@ -165,12 +166,19 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
             start += 1  # «[«]ولادیمیر پوتین» رییس جمهوری روسیه … را رد کرده»
         if key(parse.word(start).text) in clauses.FIRST_PERSON:  # «ما X را … می‌دانیم»
             start += 1
-        subject = next((u for u in clauses.actor_units(parse, resolver) if u.first == start), None)
-        if subject is not None and subject.last < ra[-1] - 1:
-            start = subject.last + 1
+        units = clauses.actor_units(parse, resolver)
+        start = _past_subject(parse, units, start, ra[-1])
         # the parse's object phrase, when it starts later: what precedes it is the subject or an
-        # adverbial («ما دانشجویان … ضمن بزرگداشت روز قدس، [چندین دهه اشغال …] را محکوم می‌کنیم»)
-        start = max(start, clauses.object_phrase_start(parse, ra[-1]) or 0)
+        # adverbial («ما دانشجویان … ضمن بزرگداشت روز قدس، [چندین دهه اشغال …] را محکوم می‌کنیم»);
+        # the parse may hang «را» on the subject itself
+        start = _past_subject(parse, units, max(start, clauses.object_phrase_start(parse, ra[-1]) or 0), ra[-1])
+        # a determiner like «هرگونه» opens a noun phrase: what comes before it is the subject
+        # («مرجع اعلا [هرگونه حمایت از …] را رد کرد»); after an opening adverbial a demonstrative
+        # does too («طی اظهاراتی [این عملکرد] را محکوم کرد»)
+        openers = OBJECT_OPENERS | (DEMONSTRATIVES if _starts_with_preposition(parse, [start]) else frozenset())
+        opening = [i for i in range(start + 1, ra[-1]) if key(parse.word(i).text) in openers
+                   and key(parse.word(i - 1).text) not in clauses.PREPOSITIONS]
+        start = opening[0] if opening else start
         if len(ra) > 1:
             # «اسراییل را تروریست [و] دولت علاوی را غیر مشروع می‌دانند»: the earlier object and
             # its predicate belong to the clause before the conjunction
@@ -203,6 +211,14 @@ def _target_ids(parse: Parse, cue: PatternMatch, spec: str, resolver: Resolver) 
             ids.append(wid)
         return clauses.trim_phrase(parse, *_bounds(ids)) if ids else []
     return []
+
+
+def _past_subject(parse: Parse, units: list[clauses.Unit], at: int, ra: int) -> int:
+    """The first word after a subject named at word `at` («[یک] سخنگوی وزارت امور خارجه بریتانیا
+    …»), or `at` when none is, or the subject runs up to the object's «را» (word `ra`)."""
+    first = at + 1 if key(parse.word(at).text) == "یک" else at
+    subject = next((u for u in units if u.first == first), None)
+    return subject.last + 1 if subject is not None and subject.last < ra - 1 else at
 
 
 def _clause_before_verb(parse: Parse, start: int) -> tuple[list[int], int]:
@@ -425,8 +441,11 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
     if not ids:
         return None
     if all(is_verb(parse.word(i)) for i in ids) or _anonymity(parse, ids) \
+            or all(parse.word(i).upos in ("ADJ", "CCONJ", "PUNCT") for i in ids) \
             or (len(ids) == 1 and key(parse.word(ids[0]).text) in NECESSITY_NOUNS):
-        return [], False  # «… [می‌شوند]»: a verb names no issue; «خواسته‌اند نامشان فاش نشود»: no position
+        # «… [می‌شوند]»: a verb names no issue, nor do adjectives alone («درخواست‌های [عجیب و غریب]»);
+        # «خواسته‌اند نامشان فاش نشود»: no position
+        return [], False
     named_by_noun = spec in ("ccomp", "modal") and _verbal_noun_last(parse, ids)
     if named_by_noun and (_starts_with_preposition(parse, ids) or spec == "modal"):
         # «[با روحانی] تحریم‌ها را رفع کند»: an adjunct first; «[مسئولان] باید مشروعیت و مقبولیت را

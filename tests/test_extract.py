@@ -1398,6 +1398,33 @@ def test_a_wanted_state_keeps_its_light_verb():
         ("علی", "قرار دادن پاره‌ای از مسائل در اولویت", "favor")]
 
 
+def test_the_object_a_cue_takes_starts_after_its_subject():
+    # «یک سخنگوی وزارت خارجه بریتانیا طی اظهاراتی این عملکرد را محکوم کرد»: the parse hangs «را»
+    # on the subject; an indefinite «یک» opens it, an adverbial PP follows it
+    toks = [T("یک", upos="NUM", head=2, deprel="nummod"), T("سخنگوی", head=11, deprel="nsubj"),
+            T("وزارت", head=2, deprel="nmod"), T("خارجه", head=3, deprel="nmod"), T("بریتانیا", head=3, deprel="nmod"),
+            T("طی", upos="ADP", head=7, deprel="case"), T("اظهاراتی", head=11, deprel="obl"),
+            T("این", upos="DET", head=9, deprel="det"), T("عملکرد", head=7, deprel="nmod"),
+            T("را", upos="ADP", head=2, deprel="case"), T("محکوم", upos="ADJ", head=11, deprel="compound:lvc"),
+            V("کرد", "کرد"), "."]
+    found = _stances((toks, (("ORG", 3, 5),)))
+    assert [(t, p) for _, t, p, *_ in found] == [("این عملکرد", "against")]
+    # «هرگونه» opens the object: «مرجع اعلا» before it is the (unnamed) subject
+    toks = words("سیستانی گفت ، مرجع اعلا هرگونه حمایت از فهرست نامزدها را رد") + [V("کرد", "کرد"), "."]
+    found = _stances((toks, (("PER", 1, 1),)))
+    assert [(t, p) for _, t, p, *_ in found] == [("هرگونه حمایت از فهرست نامزدها", "against")]
+
+
+def test_an_issue_ends_before_nize_and_is_not_adjectives_alone():
+    # «مخالفت کشورهای اروپایی با حجاب نیز در همین راستا است»: «نیز» ends the phrase it stresses
+    toks = words("مخالفت فرانسه با حجاب نیز در همین راستا") + [AUX("است", "است"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("LOC", 2, 2),)))] == [("فرانسه", "حجاب", "against")]
+    # «آمریکا با این درخواست‌های عجیب و غریب …»: the adjectives describe the cue, no issue
+    toks = ["آمریکا", "با", "این", "درخواست‌های", T("عجیب", upos="ADJ"), T("و", upos="CCONJ"),
+            T("غیرمنطقی", upos="ADJ"), "،", "خودش", "را", "تنها", V("می‌کند", "کرد"), "."]
+    assert _stances((toks, (("LOC", 1, 1),))) == []
+
+
 def test_a_statement_reported_after_emphasis_is_no_issue():
     # «دیان با تاکید بر اینکه هرگونه تاخیر خطرناک است، خواستار حمله شد»: only the demand
     toks = words("دیان با تاکید بر اینکه هرگونه تاخیر خطرناک است ، خواستار حمله به ایران") + [V("شد", "شد"), "."]
