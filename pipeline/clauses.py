@@ -358,7 +358,11 @@ def _conjuncts(parse: Parse, wid: int) -> list[int]:
 
 
 def _conjunct_actors(parse: Parse, wid: int, resolver: Resolver) -> list[Actor]:
-    """«آمریکا، [کانادا] و [استرالیا] … خواستار …»: the actors of one conjunct of a subject."""
+    """«آمریکا، [کانادا] و [استرالیا] … خواستار …»: the actors of one conjunct of a subject; a
+    «conjunct» with «را» or a preposition is the object or an adjunct, misparsed («رئیس جمهور
+    اوکراین، [روسیه را] … متهم کرد»)."""
+    if parse.children(wid, "case"):
+        return []
     ids = parse.subtree(wid, skip=("acl", "punct", "advcl", "ccomp", "conj", "cc"))
     return resolver.actors(parse.sent.index, min(ids), max(ids)) if ids else []
 

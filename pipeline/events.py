@@ -26,7 +26,7 @@ from pipeline.coref import Actor, Resolver
 from pipeline.entities import EntityMention
 from pipeline.nlp import Word
 from pipeline.syntax import (Parse, PatternMatch, find_patterns, is_negated, is_punct, is_verb, key, read_tsv,
-                             token_alternatives)
+                             token_alternatives, word_classes)
 
 SEPARATOR = " ; "
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
@@ -289,9 +289,17 @@ def _actors(parse: Parse, match: PatternMatch, args: dict[str, str], resolver: R
     active = bool(verbs) and key(verbs[-1].lemma) not in PASSIVE_LIGHT_VERBS
     actors = clauses.holder(parse, match, resolver, speakers, last_speakers, last_actors, genitive=False,
                             speaker_fallback=active)
-    if mode == "joint":
+    if mode in ("joint", "winner"):
         actors = actors + [a for a in _joint(parse, match, resolver) if a not in actors]
     return actors
+
+
+def _speaks_of_winning(parse: Parse, match: PatternMatch) -> bool:
+    """A word of winning («پیروزی», «برنده») in the trigger's clause."""
+    winning = word_classes()["winning"]
+    first, last = clauses.left_boundary(parse, match.first), clauses.right_boundary(parse, match.last + 1)
+    return any(key(parse.word(i).text) in winning or key(parse.word(i).lemma) in winning
+               for i in range(first, min(last + 1, len(parse)) + 1))
 
 
 # ---------------------------------------------------------------- date, place, money
@@ -377,7 +385,8 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
     if anaphoric and (amount is None or "money" not in args):
         return None
     actors = _actors(parse, match, args, resolver, speakers, state.last_speakers, state.last_actors)
-    recipients = [r for r in _recipients(parse, match, args, resolver) if r not in actors]
+    acting = {key(a.text) for a in actors}  # «ناظران … ایران … با واردات آن از سوی ایران موافقت کردند»
+    recipients = [r for r in _recipients(parse, match, args, resolver) if r not in actors and key(r.text) not in acting]
     if "passive" in args:
         actors, recipients = recipients, actors
     if not (actors or recipients or money or any(m.label == "DATE" for m in mentions)):
@@ -388,6 +397,8 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
         actors = []  # «جنگ عراق» names a war by its place; «جنگ آمریکا با عراق» its parties
     if "own" in args and not (actors or recipients):
         return None  # «مجروحان جنگ», «در رابطه با آغاز حملات»: a backdrop, no one named in it
+    if args.get("actor") == "winner" and not _speaks_of_winning(parse, match):
+        actors = _joint(parse, match, resolver)  # «البیاتی انتخابات را جهشی … توصیف کرد»: a comment
     date = _nearest([m for m in mentions if m.label == "DATE"], parse, match)
     names = {key(a.text) for a in actors + recipients}
     event = Event(parse.sent.index, match.row[0], parse.text(match.first, match.last),

@@ -1216,6 +1216,24 @@ def test_an_election_is_held_in_the_country_named_and_mentioned_once():
     elections = [e for e in _events((a, (("LOC", 5, 5),)), (between, (("LOC", 2, 2),)), (b, (("ORG", 1, 2),)))
                  if e.event_type == "ELECTION"]
     assert [(e.date, e.actor, e.location) for e in elections] == [("1972", "", "نروژ"), ("", "حزب مرکزی", "نروژ")]
+    # who comments on an election did not run in it: no actor, the row stays
+    toks = ["البیاتی"] + words("انتخابات عراق را جهشی به سوی دموکراسی توصیف") + [V("کرد", "کرد"), "."]
+    elections = _events_of("ELECTION", (toks, (("PER", 1, 1), ("LOC", 3, 3))))
+    assert [(e.actor, e.location) for e in elections] == [("", "عراق")]
+
+
+def test_an_object_hung_on_the_subject_as_a_conjunct_is_no_actor():
+    # «رئیس‌جمهور اوکراین، روسیه را … متهم کرد»: the parse makes «روسیه» a conjunct of the subject
+    toks = [T("رئیس‌جمهور", head=10, deprel="nsubj"), T("اوکراین", head=1, deprel="nmod"), T("،", head=4, deprel="punct"),
+            T("روسیه", head=1, deprel="conj"), T("را", upos="ADP", head=4, deprel="case"),
+            T("به", upos="ADP", head=7, deprel="case"), T("مداخله", head=10, deprel="obl"),
+            T("نظامی", upos="ADJ", head=7, deprel="amod"), T("متهم", head=10, deprel="compound:lvc"), V("کرد", "کرد"), "."]
+    events = _events_of("DISAPPROVE", (toks, (("LOC", 2, 2), ("LOC", 4, 4))))
+    assert [(e.actor, e.recipient) for e in events] == [("رئیس‌جمهور اوکراین", "روسیه")]
+    # «ناظران ایران با واردات گندم از سوی ایران موافقت کردند»: Iran does not agree with itself
+    toks = words("ناظران ایران با واردات گندم از سوی ایران موافقت") + [V("کردند", "کرد"), "."]
+    assert [(e.actor, e.recipient) for e in _events_of("AGREE", (toks, (("LOC", 2, 2), ("LOC", 8, 8))))] == [
+        ("ایران", "")]
 
 
 def test_an_interview_with_a_reporter_is_no_consultation():
