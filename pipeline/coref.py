@@ -15,7 +15,7 @@ import functools
 from dataclasses import dataclass, field
 
 from pipeline.entities import EntityMention, by_sentence, without_article
-from pipeline.syntax import PREPOSITIONS, Parse, is_punct, key, read_tsv
+from pipeline.syntax import PREPOSITIONS, Parse, is_headline, is_punct, key, read_tsv
 from pipeline.titles import TitlePhrase, find_titles, marked_titles, mention_map, opens_clause
 
 ACTOR_LABELS = frozenset({"PER", "ORG", "LOC", "FAC"})
@@ -263,8 +263,8 @@ class Resolver:
         for sent_index in range(title.sent_index + 1, title.sent_index + 1 + LEAD_WINDOW):
             if sent_index not in self.parses:
                 break
-            if self.opens_with_title(sent_index):
-                return None
+            if self.opens_with_title(sent_index) or is_headline(self.parses[sent_index]):
+                return None  # another's title, or the next story of a digest
             for m in self.sentence_mentions(sent_index):
                 if m.label == "PER" and self._subject_like(m):
                     person = self.full_name(m)

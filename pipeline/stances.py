@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pipeline import clauses
 from pipeline.coref import Actor, Resolver
 from pipeline.nlp import Word
-from pipeline.syntax import (COPULA_CLITICS, QUOTES, Parse, PatternMatch, find_patterns, is_negated, is_punct, is_verb,
-                             key, match_pattern, read_tsv, token_alternatives)
+from pipeline.syntax import (COPULA_CLITICS, QUOTES, Parse, PatternMatch, find_patterns, infinitive, is_negated, is_punct,
+                             is_verb, key, match_pattern, read_tsv, token_alternatives)
 
 FLIP = {"favor": "against", "against": "favor", "neutral": "neutral"}
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
@@ -510,12 +510,12 @@ def state_words() -> frozenset[str]:
 def _action_name(parse: Parse, part: int) -> str:
     """The name of the action a light verb construction states: its noun («رفع»), or, where the
     non-verbal part names no action by itself, that part and the light verb's infinitive («قرار
-    دادن», «جدا شدن»; the lemma of a verb is its past stem)."""
+    دادن», «جدا شدن»)."""
     w = parse.word(part)
     verb = parse.word(w.head) if w.head else None
     if (w.upos == "ADJ" or key(w.text) in state_words()) and verb is not None and is_verb(verb) \
-            and verb.lemma and key(verb.lemma) not in ("است", "بود", "هست", "باش"):
-        return f"{w.text} {verb.lemma}ن"
+            and infinitive(verb.lemma).endswith("ن") and key(verb.lemma) not in ("است", "بود", "هست", "باش"):
+        return f"{w.text} {infinitive(verb.lemma)}"
     return w.text
 
 

@@ -42,6 +42,13 @@ def is_punct(word: Word) -> bool:
     return word.upos == "PUNCT" or all(c in PUNCT for c in word.text)
 
 
+def is_headline(parse: Parse) -> bool:
+    """A sentence with no full stop at its end: a headline (a news digest stacks several stories,
+    each under its own), not a sentence of the story before it."""
+    last = parse.word(len(parse)) if len(parse) else None
+    return last is not None and key(last.text) not in (".", "!", "?", "؟", "»", ":", "…", "؛")
+
+
 def is_verb(word: Word) -> bool:
     return word.upos in ("VERB", "AUX")
 

@@ -334,6 +334,17 @@ def test_references_resolve_to_compatible_mentions():
     assert refs["دو کشور"] == ["نروژ", "آمریکا"]
 
 
+def test_a_digest_s_next_headline_names_no_holder_of_a_title():
+    # «نخست‌وزیر استرالیا … تحریم … اعمال کرد.» then the next story «محمود عباس، … دانست» (no full
+    # stop): no ROLE binds the title to the headline's person
+    lead = (words("نخست‌وزیر استرالیا تحریم‌هایی را علیه روسیه اعمال") + [V("کرد", "کرد"), "."],
+            (("LOC", 2, 2), ("LOC", 6, 6)))
+    headline = (words("محمود عباس ، مصادره اراضی را عامل تنش") + [V("دانست", "دانست")], (("PER", 1, 2),))
+    _, relations, _, events = run(lead, headline)
+    assert not [r for r in relations if r.relation == "ROLE"]
+    assert [e.actor for e in events if e.event_type == "SANCTION"] == ["نخست‌وزیر استرالیا"]
+
+
 def test_a_bare_leader_title_is_the_one_leader_of_that_country_named_later():
     lead = (words("نخست‌وزیر ترکیه از راه‌حل‌های نظامی انتقاد") + [V("کرد", "کرد"), "."], (("LOC", 2, 2),))
     named = (words("اردوغان ، رهبر دولت ترکیه ، امروز سخن") + [V("گفت", "گفت"), "."], (("PER", 1, 1), ("LOC", 5, 5)))
@@ -358,6 +369,9 @@ def test_a_lead_s_bare_title_is_the_person_the_next_sentence_introduces():
     # a sentence opening with another bare title introduces that title's person, not the lead's
     other = (words("وزیر نیرو سخن") + [V("گفت", "گفت"), "."], ())
     assert [a for a, *_ in _stances(lead, other, named)] == ["عضو مجلس کویت"]
+    # the next story's headline (no full stop) of a news digest names someone else
+    digest = (words("الهارون درباره این واکنش سخن") + [V("گفت", "گفت")], (("PER", 1, 1),))
+    assert [a for a, *_ in _stances(lead, digest)] == ["عضو مجلس کویت"]
     # a person named before the title acted first: no lead (unless named in the headline)
     before = (words("الهارون سخن") + [V("گفت", "گفت"), "."], (("PER", 1, 1),))
     headline = (words("الهارون : تهدید") + [V("کنید", "کرد"), "."], (("PER", 1, 1),))
