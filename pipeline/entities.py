@@ -336,10 +336,37 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 def _drop_trailing(text: str, m: EntityMention) -> EntityMention:
-    """«بانک ملت مستقر» -> بانک ملت: a closing word saying where the named thing is."""
-    words = _words(text, m)
-    if len(words) > 1 and words[-1][2] in _rules()["trailing_drop"]:
+    """«بانک ملت مستقر» -> بانک ملت: a closing word saying where the named thing is; for a
+    person, when («پورمحمدی عصرامروز»)."""
+    words, rules = _words(text, m), _rules()
+    if len(words) > 1 and (words[-1][2] in rules["trailing_drop"]
+                           or (m.label == "PER" and words[-1][2] in rules["person_trailing"])):
         return _set(text, m, m.start, words[-2][1])
+    return m
+
+
+def _person_or_place(text: str, m: EntityMention) -> EntityMention:
+    """NER's person that is a country («هند و [پاکستان]»), or the title's portfolio ending in one
+    («معاون وزیر [انرژی پاکستان]»): the country; a weight class before a person («۵۵ کیلوگرم
+    سلطانی»): the person; a «place» named like a surname («خلیل‌زاده»): a person."""
+    words, rules = _words(text, m), _rules()
+    if not words:
+        return m
+    last = words[-1][2]
+    if m.label == "LOC" and any(last.endswith(x) and last != x for x in rules["person_suffix"]) \
+            and _link(m.text) is None:
+        return _set(text, m, m.start, m.end, "PER")
+    if m.label != "PER":
+        return m
+    if len(words) > 1 and words[0][2] in rules["person_leading"]:
+        return _set(text, m, words[1][0], m.end)
+    from pipeline.titles import title_lexicon
+
+    after_title = _previous_word(text, m.start).replace(" ", "") in title_lexicon()
+    for start, _, _ in words if after_title else words[:1]:  # not «دیوید [کامرون]»
+        hit = _link(text[start:m.end])
+        if hit is not None and hit.kind == "country":
+            return _set(text, m, start, m.end, "LOC")
     return m
 
 
@@ -412,7 +439,7 @@ def clean_mention(text: str, m: EntityMention) -> list[EntityMention]:
     # each step one repair, in this order (a prefix stripped can uncover a glued conjunction)
     for step in (_unseparate, _unquote, _unglue, _uncopula, _strip_prefixes, _unglue, _country_tail,
                  _trim_title, _desk, _relabel_facility, _relabel_product, _org_final, _drop_trailing,
-                 _person_before_title, _place_before_country):
+                 _person_before_title, _person_or_place, _place_before_country):
         m = step(text, m)
     out = []
     for part in _portfolio(text, m):

@@ -261,6 +261,22 @@ def test_country_names_with_a_conjunction_a_republic_prefix_and_a_glued_conjunct
     assert {("LOC", "بلوچستان"), ("LOC", "فارس")} <= by_label(entities)
 
 
+def test_persons_and_places_the_ner_confuses():
+    # a «person» that is a country, or a title's portfolio ending in one; a surname tagged a place
+    toks = words("مذاکرات هند و پاکستان آغاز شد . احمد وقار معاون وزیر انرژی پاکستان است . خلیل‌زاده گفت .")
+    entities, *_ = run((toks, (("LOC", 2, 2), ("PER", 4, 4), ("PER", 8, 9), ("PER", 12, 13), ("LOC", 16, 16))))
+    found = by_label(entities)
+    assert {("LOC", "پاکستان"), ("PER", "احمد وقار"), ("PER", "خلیل‌زاده")} <= found
+    assert not {("PER", "پاکستان"), ("PER", "انرژی پاکستان"), ("LOC", "خلیل‌زاده")} & found
+    # a person's name does not take in when («عصرامروز») or a weight class («۵۵ کیلوگرم»)
+    toks = words("مصطفی پورمحمدی عصرامروز گفت که نادری در ۵۵ کیلوگرم سلطانی را شکست داد .")
+    entities, *_ = run((toks, (("PER", 1, 3), ("PER", 6, 6), ("PER", 9, 10))))
+    assert {("PER", "مصطفی پورمحمدی"), ("PER", "سلطانی")} <= by_label(entities)
+    # the word «نژاد» (a breed) alone is no surname
+    entities, *_ = run((words("جوجه یک‌روزه نژاد وارد شد ."), (("LOC", 1, 3),)))
+    assert ("PER", "جوجه یک‌روزه نژاد") not in by_label(entities)
+
+
 def test_a_name_after_a_party_word_elsewhere_is_that_party_not_a_person():
     entities, *_ = run(
         (words("حزب لیکود به ریاست نتانیاهو رای") + [V("آورد", "آورد"), "."], (("ORG", 1, 2), ("PER", 5, 5))),
