@@ -441,7 +441,7 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
     if not ids:
         return None
     if all(is_verb(parse.word(i)) for i in ids) or _anonymity(parse, ids) \
-            or all(parse.word(i).upos in ("ADJ", "CCONJ", "PUNCT") for i in ids) \
+            or _adjectives_only(parse, ids) \
             or (len(ids) == 1 and key(parse.word(ids[0]).text) in NECESSITY_NOUNS):
         # «… [می‌شوند]»: a verb names no issue, nor do adjectives alone («درخواست‌های [عجیب و غریب]»);
         # «خواسته‌اند نامشان فاش نشود»: no position
@@ -464,11 +464,21 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
         return [], False  # «با تاکید بر اینکه …»: a statement reported, not an issue favoured
     adjectives = {parse.word(i).text for i in ids if key(parse.word(i).lemma) == key(parse.word(i).text)}
     if named_by_noun:
-        # «[تحریم‌ها را] رفع کند» -> «رفع تحریم‌ها»: the wanted action named as a noun phrase
-        rest = clauses.phrase_text(parse, ids[:-1], resolver)
-        return [_plain(f"{_action_name(parse, ids[-1])} {rest}".strip(), adjectives)], reverse
+        # «[تحریم‌ها را] رفع کند» -> «رفع تحریم‌ها»: the wanted action named as a noun phrase;
+        # «[X را] مورد توجه قرار دهیم» -> «مورد توجه قرار دادن X»
+        action = 3 if len(ids) > 3 and [key(parse.word(i).text) for i in (ids[-3], ids[-1])] == ["مورد", "قرار"] else 1
+        rest = clauses.phrase_text(parse, ids[:-action], resolver)
+        named = " ".join([*(parse.word(i).text for i in ids[-action:-1]), _action_name(parse, ids[-1])])
+        return [_plain(f"{named} {rest}".strip(), adjectives)], reverse
     return [_plain(t, adjectives) for piece in _split_at(ids, joins) for part in _split_coordination(parse, piece)
             if (t := clauses.phrase_text(parse, part, resolver))], reverse
+
+
+def _adjectives_only(parse: Parse, ids: list[int]) -> bool:
+    """«درخواست‌های [عجیب و غریب و غیرمنطقی]», «[بی‌توجه] باشد»: words that describe, naming no
+    issue; a plural adjective names the people it describes («حامی [مستضعفین]»)."""
+    return all(parse.word(i).upos in ("ADJ", "CCONJ", "PUNCT") for i in ids) and not any(
+        "Number=Plur" in parse.word(i).feats or key(parse.word(i).text).endswith(("ین", "ان")) for i in ids)
 
 
 def _light_verb_nouns(parse: Parse, ids: list[int]) -> bool:

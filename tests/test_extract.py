@@ -1444,6 +1444,12 @@ def test_a_wanted_state_keeps_its_light_verb():
             T("قرار", head=12, deprel="compound:lvc"), V("دهند", "داد", head=2, deprel="ccomp"), "."]
     assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [
         ("علی", "قرار دادن پاره‌ای از مسائل در اولویت", "favor")]
+    # «X را مورد توجه قرار دهیم» -> «مورد توجه قرار دادن X»
+    toks = ["علی", V("گفت", "گفت"), ":", T("باید", upos="AUX", head=10, deprel="aux"), T("کیفیت", head=10, deprel="obj"),
+            T("را", upos="ADP", head=5, deprel="case"), T("مورد", head=10, deprel="obl"), T("توجه", head=7, deprel="nmod"),
+            T("قرار", head=10, deprel="compound:lvc"), V("دهیم", "داد", head=2, deprel="ccomp"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [
+        ("علی", "مورد توجه قرار دادن کیفیت", "favor")]
 
 
 def test_the_object_a_cue_takes_starts_after_its_subject():
@@ -1471,6 +1477,9 @@ def test_an_issue_ends_before_nize_and_is_not_adjectives_alone():
     toks = ["آمریکا", "با", "این", "درخواست‌های", T("عجیب", upos="ADJ"), T("و", upos="CCONJ"),
             T("غیرمنطقی", upos="ADJ"), "،", "خودش", "را", "تنها", V("می‌کند", "کرد"), "."]
     assert _stances((toks, (("LOC", 1, 1),))) == []
+    # a plural adjective names the people it describes
+    toks = words("امام حامی") + [T("مستضعفین", upos="ADJ"), AUX("بود", "بود"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [("امام", "مستضعفین", "favor")]
 
 
 def test_a_statement_reported_after_emphasis_is_no_issue():
