@@ -573,6 +573,20 @@ def _third_plural(word: Word) -> bool:
     return is_verb(word) and "Person=3" in word.feats and "Number=Plur" in word.feats
 
 
+def _unnamed_subject(parse: Parse, verbs: list[int], first: int, before: int, resolver: Resolver) -> bool:
+    """The parse gives the verb a subject of common nouns that names nobody («[چنین افرادی] از نام
+    … امام خمینی می‌خواهند …»): whoever is named nearby is not the one who acts."""
+    for verb in verbs:
+        for child in parse.children(verb, "nsubj"):
+            if not first <= child < before or parse.word(child).upos != "NOUN":
+                continue
+            ids = [i for i in parse.subtree(child, skip=("acl", "punct", "conj")) if first <= i < before]
+            if ids and not resolver.actors(parse.sent.index, min(ids), max(ids)) \
+                    and not resolver.by_word(parse.sent.index).keys() & set(ids):
+                return True
+    return False
+
+
 def holder(parse: Parse, match, resolver: Resolver, speakers: list[tuple[int, list[Actor]]],
            last_speakers: list[Actor], last_actors: list[Actor], genitive: bool = False,
            speaker_fallback: bool = True) -> list[Actor]:
@@ -590,9 +604,11 @@ def holder(parse: Parse, match, resolver: Resolver, speakers: list[tuple[int, li
         actors = subject_of(parse, wid, resolver, before=match.first)
         if actors:
             return actors
-    start = object_start(parse, match.first)
     # inside reported speech, the actor is looked for after the speaker («X گفت: …»)
     quoted = max((end + 1 for end, _ in speakers if end < match.first), default=1)
+    if _unnamed_subject(parse, verbs, quoted, match.first, resolver):
+        return []
+    start = object_start(parse, match.first)
     actors = (parties_after(parse, match, resolver)
               or (start is not None and nearest_actor_left(parse, start, resolver, quoted))
               or nearest_actor_left(parse, match.first, resolver, quoted))

@@ -1482,6 +1482,16 @@ def test_an_issue_ends_before_nize_and_is_not_adjectives_alone():
     assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [("امام", "مستضعفین", "favor")]
 
 
+def test_a_subject_of_common_nouns_hides_no_named_holder():
+    # «چنین افرادی از نام امام خمینی می‌خواهند استفاده کنند»: the parse's subject names nobody,
+    # the person inside the PP before the cue is not who wants it
+    toks = ["علی", V("گفت", "گفت"), ":", T("چنین", upos="DET", head=5, deprel="det"), T("افرادی", head=10, deprel="nsubj"),
+            T("از", upos="ADP", head=7, deprel="case"), T("نام", head=10, deprel="obl"), T("امام", head=7, deprel="nmod"),
+            T("خمینی", head=8, deprel="flat"), V("می‌خواهند", "خواست", head=2, deprel="ccomp"),
+            T("قدرت", head=12, deprel="obj"), V("بگیرند", "گرفت", head=10, deprel="ccomp"), "."]
+    assert _stances((toks, (("PER", 1, 1), ("PER", 8, 9)))) == []
+
+
 def test_a_statement_reported_after_emphasis_is_no_issue():
     # «دیان با تاکید بر اینکه هرگونه تاخیر خطرناک است، خواستار حمله شد»: only the demand
     toks = words("دیان با تاکید بر اینکه هرگونه تاخیر خطرناک است ، خواستار حمله به ایران") + [V("شد", "شد"), "."]
