@@ -573,14 +573,20 @@ def _third_plural(word: Word) -> bool:
     return is_verb(word) and "Person=3" in word.feats and "Number=Plur" in word.feats
 
 
+# Members stand for the body they belong to («نمایندگان … پارلمان … موافقت کردند»)
+MEMBER_NOUNS = frozenset(map(key, {"نمایندگان", "نماینده", "اعضای", "اعضا", "عضو"}))
+
+
 def _unnamed_subject(parse: Parse, verbs: list[int], first: int, before: int, resolver: Resolver) -> bool:
     """The parse gives the verb a subject of common nouns that names nobody («[چنین افرادی] از نام
-    … امام خمینی می‌خواهند …»): whoever is named nearby is not the one who acts."""
+    … امام خمینی می‌خواهند …», «[بخش اصلی این تحقیق] … تأکید داشت»): whoever is named nearby
+    is not the one who acts (members aside: the body they belong to acts)."""
     for verb in verbs:
         for child in parse.children(verb, "nsubj"):
-            if not first <= child < before or parse.word(child).upos != "NOUN":
+            if not first <= child < before or parse.word(child).upos != "NOUN" \
+                    or key(parse.word(child).text) in MEMBER_NOUNS:
                 continue
-            ids = [i for i in parse.subtree(child, skip=("acl", "punct", "conj")) if first <= i < before]
+            ids = [i for i in parse.subtree(child, skip=("acl", "punct")) if first <= i < before]
             if ids and not resolver.actors(parse.sent.index, min(ids), max(ids)) \
                     and not resolver.by_word(parse.sent.index).keys() & set(ids):
                 return True

@@ -1490,6 +1490,11 @@ def test_a_subject_of_common_nouns_hides_no_named_holder():
             T("خمینی", head=8, deprel="flat"), V("می‌خواهند", "خواست", head=2, deprel="ccomp"),
             T("قدرت", head=12, deprel="obj"), V("بگیرند", "گرفت", head=10, deprel="ccomp"), "."]
     assert _stances((toks, (("PER", 1, 1), ("PER", 8, 9)))) == []
+    # members stand for their body: «نمایندگان در نشست پارلمان با طرح موافقت کردند»
+    toks = [T("نمایندگان", head=7, deprel="nsubj"), T("امروز", head=7, deprel="obl"), T("پارلمان", head=7, deprel="obl"),
+            T("با", upos="ADP", head=5, deprel="case"), T("طرح", head=7, deprel="obl"),
+            T("موافقت", head=7, deprel="compound:lvc"), V("کردند", "کرد"), "."]
+    assert [e.actor for e in _events_of("AGREE", (toks, (("ORG", 3, 3),)))] == ["پارلمان"]
 
 
 def test_a_statement_reported_after_emphasis_is_no_issue():
