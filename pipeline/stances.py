@@ -432,8 +432,14 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
             return [resolved or clauses.phrase_text(parse, antecedent, resolver)], reverse
     if spec == "modal":  # «[تا پایان سال] باید … از رده خارج شود»: an adverbial opens the clause
         ids = _without_leading_adjuncts(parse, ids, parse.word(cue.first).head)
-    while ids and (key(parse.word(ids[0]).text) in LEADING_JUNK or parse.word(ids[0]).upos == "PRON"):
-        ids.pop(0)  # «[و] اطلاعات …», «[ما] اطمینان …»: a conjunction or the clause's pronoun subject
+    while ids and (key(parse.word(ids[0]).text) in LEADING_JUNK or parse.word(ids[0]).upos in ("PRON", "ADV")):
+        ids.pop(0)  # «[و] اطلاعات …», «[ما] اطمینان …», «[همچنین] آزادی عمل …»: a conjunction, the
+        # clause's pronoun subject, an adverb
+    # «… [سریعا] متوقف شود», «… [بالاخره] مشخص شود»: how or when, not what
+    last = len(ids) - 1 if ids and parse.word(ids[-1]).deprel != "compound:lvc" else len(ids) - 2
+    while last > 0 and parse.word(ids[last]).upos == "ADV":
+        del ids[last]
+        last -= 1
     if spec == "modal" and _light_verb_nouns(parse, ids):
         return [], False
     if len(ids) > 1 and _copula_after(parse, ids[-1]) and parse.word(ids[-1] + 1).head == ids[-1]:

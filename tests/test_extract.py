@@ -1429,6 +1429,11 @@ def test_a_wanted_state_keeps_its_light_verb():
             V("شوند", "شد", head=2, deprel="ccomp"), "."]
     assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [
         ("علی", "خارج شدن خودروها از رده", "favor")]
+    # an adverb («سریعا») says how, it is not part of what is wanted
+    toks = ["علی", V("گفت", "گفت"), ":", T("باید", upos="AUX", head=8, deprel="aux"), T("حملات", head=8, deprel="nsubj"),
+            T("سریعا", upos="ADV", head=8, deprel="advmod"), T("متوقف", upos="ADJ", head=8, deprel="compound:lvc"),
+            V("شود", "شد", head=2, deprel="ccomp"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("PER", 1, 1),)))] == [("علی", "متوقف شدن حملات", "favor")]
     # with a «را» object, who is to act is left out; «پاره‌ای از» is a quantifier, kept whole
     toks = ["علی", V("گفت", "گفت"), ":", T("مسئولان", head=11, deprel="nsubj"),
             T("باید", upos="AUX", head=11, deprel="aux"), T("مشروعیت", head=11, deprel="obj"),
