@@ -204,6 +204,8 @@ def _recipients(parse: Parse, match: PatternMatch, args: dict[str, str], resolve
             continue
         whole = clauses.trim_phrase(parse, ids[0], ids[-1])
         core = _core(parse, whole)
+        while core and parse.word(core[-1]).upos == "ADV":
+            core.pop()  # «[آنها] تازه»: an adverb says when, it names nobody
         if "phrase" in args and core and not _names_head(parse, core, resolver):
             # «کمک به [کشورهای شرق اروپا]»: the recipient is the phrase, a name only modifies it
             if len(core) <= MAX_RECIPIENT_WORDS and not any(is_verb(parse.word(i)) for i in core) \

@@ -1196,6 +1196,13 @@ def test_attack_recipient_after_a_two_word_preposition_or_as_a_phrase():
         T("صادر", deprel="compound:lvc"), V("کرد", "کرد"), "."]
     assault = next(e for e in _events((toks, (("LOC", 5, 5), ("ORG", 8, 8)))) if e.event_type == "ASSAULT")
     assert assault.recipient == "داعش"
+    # a phrase recipient is not a pronoun, nor does it end with an adverb
+    toks = words("ارتش امروز حمله به روستاهای مرزی") + [T("اخیرا", upos="ADV"), T("را", upos="ADP")] + [
+        T("تایید", deprel="compound:lvc"), V("کرد", "کرد"), "."]
+    assert [e.recipient for e in _events_of("ASSAULT", (toks, ()))] == ["روستاهای مرزی"]
+    toks = words("ارتش امروز حمله به") + [T("آنها", upos="PRON"), T("اخیرا", upos="ADV")] + words("را") + [
+        T("تایید", deprel="compound:lvc"), V("کرد", "کرد"), "."]
+    assert [e.recipient for e in _events_of("ASSAULT", (toks, ()))] in ([], [""])
 
 
 def test_opposition_named_as_a_noun_is_its_possessor_s():
