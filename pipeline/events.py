@@ -299,9 +299,10 @@ def _actors(parse: Parse, match: PatternMatch, args: dict[str, str], resolver: R
 def _speaks_of_winning(parse: Parse, match: PatternMatch) -> bool:
     """A word of winning («پیروزی», «برنده») in the trigger's clause."""
     winning = word_classes()["winning"]
-    first, last = clauses.left_boundary(parse, match.first), clauses.right_boundary(parse, match.last + 1)
+    first = clauses.left_boundary(parse, match.first)
+    last = min(clauses.right_boundary(parse, match.last + 1) + 1, len(parse))  # and the clause's verb («پیروز شد»)
     return any(key(parse.word(i).text) in winning or key(parse.word(i).lemma) in winning
-               for i in range(first, min(last + 1, len(parse)) + 1))
+               for i in range(first, last + 1))
 
 
 # ---------------------------------------------------------------- date, place, money
@@ -388,7 +389,7 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
         return None
     actors = _actors(parse, match, args, resolver, speakers, state.last_speakers, state.last_actors)
     acting = {key(a.text) for a in actors}  # «ناظران … ایران … با واردات آن از سوی ایران موافقت کردند»
-    recipients = [r for r in _recipients(parse, match, args, resolver) if r not in actors and key(r.text) not in acting]
+    recipients = [r for r in _recipients(parse, match, args, resolver) if key(r.text) not in acting]
     if "passive" in args:
         actors, recipients = recipients, actors
     if not (actors or recipients or money or any(m.label == "DATE" for m in mentions)):

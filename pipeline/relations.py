@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 
 from pipeline.coref import LEAD_WINDOW, Actor, Resolver
 from pipeline.entities import EntityMention
-from pipeline.syntax import (QUOTES, Parse, clause_initial, full_lemma, infinitive, is_headline, is_negated, is_punct, key,
-                             read_tsv)
+from pipeline.syntax import (QUOTES, Parse, clause_initial, full_lemma, infinitive, is_headline, is_negated, is_punct,
+                             key, read_tsv)
 from pipeline.titles import TitlePhrase, opens_clause
 
 SKIP_WORDS = 3  # what «...» may skip

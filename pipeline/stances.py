@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pipeline import clauses
 from pipeline.coref import Actor, Resolver
 from pipeline.nlp import Word
-from pipeline.syntax import (COPULA_CLITICS, QUOTES, Parse, PatternMatch, find_patterns, infinitive, is_negated, is_punct,
-                             is_verb, key, match_pattern, read_tsv, token_alternatives)
+from pipeline.syntax import (COPULA_CLITICS, QUOTES, Parse, PatternMatch, find_patterns, infinitive, is_negated,
+                             is_punct, is_verb, key, match_pattern, read_tsv, token_alternatives)
 
 FLIP = {"favor": "against", "against": "favor", "neutral": "neutral"}
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
