@@ -804,8 +804,13 @@ def _unnamed_relative(parse: Parse, cue: PatternMatch, resolver: Resolver) -> bo
 
 
 def _after_preposition(parse: Parse, cue: PatternMatch) -> bool:
-    """A one-word nominal cue right after a preposition («در تلاش‌های …»)."""
-    return len(cue.ids) == 1 and cue.first > 1 and key(parse.word(cue.first - 1).text) in clauses.PREPOSITIONS
+    """A one-word nominal cue right after a preposition («در تلاش‌های …») or the noun it is the
+    ezafe complement of («خواستار بازبینی [پیشنهاد] سوخت …»): inside another cue's issue."""
+    if len(cue.ids) != 1 or cue.first == 1:
+        return False
+    w = parse.word(cue.first)
+    return key(parse.word(cue.first - 1).text) in clauses.PREPOSITIONS \
+        or (w.upos == "NOUN" and w.head == cue.first - 1 and w.deprel.startswith("nmod"))
 
 
 def _coordinated_noun(parse: Parse, cue: PatternMatch) -> bool:

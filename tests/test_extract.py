@@ -1509,6 +1509,14 @@ def test_a_subject_of_common_nouns_hides_no_named_holder():
     assert [e.actor for e in _events_of("AGREE", (toks, (("ORG", 3, 3),)))] == ["پارلمان"]
 
 
+def test_a_cue_word_in_the_ezafe_of_an_issue_does_not_end_it():
+    # «ایران خواستار بازبینی پیشنهاد سوخت هسته‌ای است»: «پیشنهاد» is what is to be reviewed
+    toks = ["ایران", "خواستار", T("بازبینی", head=2, deprel="nmod"), T("پیشنهاد", head=3, deprel="nmod"),
+            T("سوخت", head=4, deprel="nmod"), T("هسته‌ای", upos="ADJ", head=5, deprel="amod"), AUX("است", "است"), "."]
+    assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("LOC", 1, 1),)))] == [
+        ("ایران", "بازبینی پیشنهاد سوخت هسته‌ای", "favor")]
+
+
 def test_a_statement_reported_after_emphasis_is_no_issue():
     # «دیان با تاکید بر اینکه هرگونه تاخیر خطرناک است، خواستار حمله شد»: only the demand
     toks = words("دیان با تاکید بر اینکه هرگونه تاخیر خطرناک است ، خواستار حمله به ایران") + [V("شد", "شد"), "."]
