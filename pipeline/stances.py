@@ -37,6 +37,7 @@ FLIP = {"favor": "against", "against": "favor", "neutral": "neutral"}
 DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
 NECESSITY_NOUNS = frozenset({"ضرورت", "لزوم"})  # «تأکید بر ضرورت [حمایت از …]»: alone, no issue
 INTERROGATIVES = frozenset({"چه", "چی", "کدام", "کدامیک", "چگونه", "چرا"})
+INDEFINITES = frozenset({"چیزی", "چیز", "کسی", "برخی", "بعضی", "همه", "همگان", "هیچ"})
 MAX_TARGET_WORDS = 20
 DANGLING = clauses.PREPOSITIONS | {"و", "یا", "را", "از"}  # words an issue phrase cannot end with
 LEADING_JUNK = frozenset({"و", "یا", "که", "تا", "مبادا"})  # words an issue phrase cannot start with
@@ -463,8 +464,10 @@ def _issues(parse: Parse, cue: PatternMatch, spec: str, ids: list[int], resolver
     if resolved:
         return [resolved], reverse
     if key(parse.word(ids[0]).text) in INTERROGATIVES \
-            or all(key(parse.word(i).text) in DEMONSTRATIVES or parse.word(i).upos == "PRON" for i in ids):
-        return [], False  # «خواستار آن است»: a bare pronoun names no issue; «چه منطقی است که …» asks
+            or all(key(parse.word(i).text) in DEMONSTRATIVES | INDEFINITES or parse.word(i).upos == "PRON" for i in ids):
+        # «خواستار آن است», «از چیزی دفاع کنیم»: a bare pronoun or indefinite names no issue;
+        # «چه منطقی است که …» asks
+        return [], False
     opening = [key(parse.word(i).text) for i in ids[:2]]
     if opening[0] in CLAUSE_OPENERS or " ".join(opening) in CLAUSE_OPENERS:
         return [], False  # «با تاکید بر اینکه …»: a statement reported, not an issue favoured

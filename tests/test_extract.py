@@ -1515,6 +1515,9 @@ def test_a_cue_word_in_the_ezafe_of_an_issue_does_not_end_it():
             T("سوخت", head=4, deprel="nmod"), T("هسته‌ای", upos="ADJ", head=5, deprel="amod"), AUX("است", "است"), "."]
     assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("LOC", 1, 1),)))] == [
         ("ایران", "بازبینی پیشنهاد سوخت هسته‌ای", "favor")]
+    # a bare indefinite («از چیزی دفاع کنیم», «از برخی حمایت کرد») names no issue
+    toks = words("ایران از برخی حمایت") + [V("کرد", "کرد"), "."]
+    assert _stances((toks, (("LOC", 1, 1),))) == []
 
 
 def test_a_statement_reported_after_emphasis_is_no_issue():
