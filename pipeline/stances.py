@@ -811,9 +811,9 @@ def _after_preposition(parse: Parse, cue: PatternMatch) -> bool:
     ezafe complement of («خواستار بازبینی [پیشنهاد] سوخت …»): inside another cue's issue."""
     if len(cue.ids) != 1 or cue.first == 1:
         return False
-    w = parse.word(cue.first)
-    return key(parse.word(cue.first - 1).text) in clauses.PREPOSITIONS \
-        or (w.upos == "NOUN" and w.head == cue.first - 1 and w.deprel.startswith("nmod"))
+    w, before = parse.word(cue.first), key(parse.word(cue.first - 1).text)
+    return before in clauses.PREPOSITIONS or (w.upos == "NOUN" and w.head == cue.first - 1 and w.deprel.startswith("nmod")
+                                              and before not in _nominal_blockers())  # «به منظور حمایت»: a purpose
 
 
 def _coordinated_noun(parse: Parse, cue: PatternMatch) -> bool:

@@ -1515,6 +1515,13 @@ def test_a_cue_word_in_the_ezafe_of_an_issue_does_not_end_it():
             T("سوخت", head=4, deprel="nmod"), T("هسته‌ای", upos="ADJ", head=5, deprel="amod"), AUX("است", "است"), "."]
     assert [(a, t, p) for a, t, p, *_ in _stances((toks, (("LOC", 1, 1),)))] == [
         ("ایران", "بازبینی پیشنهاد سوخت هسته‌ای", "favor")]
+    # but a cue after a purpose word («به منظور حمایت …») still ends the clause it opens
+    toks = [T("کمیته", head=3, deprel="nsubj"), T("تصمیم", head=3, deprel="compound:lvc"), V("گرفت", "گرفت"),
+            T("به", upos="ADP", head=5, deprel="case"), T("منظور", head=12, deprel="obl"), T("حمایت", head=5, deprel="nmod"),
+            T("از", upos="ADP", head=8, deprel="case"), T("فلسطین", head=6, deprel="nmod"), T("گوشت", head=12, deprel="obj"),
+            T("را", upos="ADP", head=9, deprel="case"), T("اختصاص", head=12, deprel="compound:lvc"),
+            V("دهد", "داد", head=3, deprel="ccomp"), "."]
+    assert [t for _, t, *_ in _stances((toks, (("ORG", 1, 1), ("LOC", 8, 8))))] == []
     # a bare indefinite («از چیزی دفاع کنیم», «از برخی حمایت کرد») names no issue
     toks = words("ایران از برخی حمایت") + [V("کرد", "کرد"), "."]
     assert _stances((toks, (("LOC", 1, 1),))) == []
