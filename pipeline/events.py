@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from pipeline import clauses
+from pipeline import clauses, linking
 from pipeline.coref import Actor, Resolver
 from pipeline.entities import EntityMention
 from pipeline.nlp import Word
@@ -58,7 +58,7 @@ MEETING_NOUNS = frozenset(key(w) for w in ("دیدار", "ملاقات", "سفر
 ATTITUDES = frozenset({"SUPPORT", "REJECT", "DISAPPROVE"})
 INDICATIVE_WITHOUT_MI = frozenset({"داشت", "بود", "است", "هست", "نیست", "خواست"})
 MAX_RECIPIENT_WORDS = 6
-FLAGS = frozenset({"addressed", "passive", "phrase", "money", "negative", "own", "paired", "noun"})  # trigger arguments without a value
+FLAGS = frozenset({"addressed", "passive", "phrase", "money", "negative", "own", "paired", "noun", "people"})  # trigger arguments without a value
 
 
 @dataclass
@@ -296,6 +296,11 @@ def _actors(parse: Parse, match: PatternMatch, args: dict[str, str], resolver: R
     return actors
 
 
+def _country(name: str) -> bool:
+    link = linking.link(name, None)
+    return link is not None and link.kind == "country"
+
+
 def _speaks_of_winning(parse: Parse, match: PatternMatch) -> bool:
     """A word of winning («پیروزی», «برنده») in the trigger's clause."""
     winning = word_classes()["winning"]
@@ -400,6 +405,8 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
         actors = []  # «جنگ عراق» names a war by its place; «جنگ آمریکا با عراق» its parties
     if "own" in args and not (actors or recipients):
         return None  # «مجروحان جنگ», «در رابطه با آغاز حملات»: a backdrop, no one named in it
+    places = [a for a in actors if "people" in args and a.label == "LOC" and not _country(a.text)]
+    actors = [a for a in actors if a not in places]  # «راهپیمایی [غزه]»: where, not who
     if args.get("actor") == "winner" and not _speaks_of_winning(parse, match):
         actors = _joint(parse, match, resolver)  # «البیاتی انتخابات را جهشی … توصیف کرد»: a comment
     date = _nearest([m for m in mentions if m.label == "DATE"], parse, match)
@@ -408,7 +415,7 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
                   _join(actors), _join(recipients), first=match.first, last=match.last)
     if date is not None:
         event.date_text, event.date = date.text, date.normalized
-    event.location = _location(parse, match, args, resolver, names)
+    event.location = _location(parse, match, args, resolver, names) or _join(places)
     if event.event_type == "ELECTION" and not event.location:
         event.location = _election_country(parse, match, resolver)
     if _interview(parse, match, event):

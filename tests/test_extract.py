@@ -1317,6 +1317,11 @@ def test_a_protest_is_not_the_act_of_whoever_speaks_about_it():
     toks = words("فرمانده ارتش تایلند به دنبال تظاهرات ضد دولتی") + [V("گفت", "گفت")] + words(": ارتش بی‌طرف است .")
     events = _events((toks, (("ORG", 2, 3),)))
     assert not [e for e in events if e.event_type == "PROTEST" and e.actor]
+    # a place named with a march is where it is held; a country's government may protest
+    events = _events_of("PROTEST", (words("اهالی غزه راهپیمایی را برگزار") + [V("کردند", "کرد"), "."], (("LOC", 2, 2),)))
+    assert [(e.actor, e.location) for e in events] == [("", "غزه")]
+    events = _events_of("PROTEST", (words("مردم ایران راهپیمایی را برگزار") + [V("کردند", "کرد"), "."], (("LOC", 2, 2),)))
+    assert [e.actor for e in events] == ["ایران"]
 
 
 def test_talks_asked_for_are_not_held():
