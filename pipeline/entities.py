@@ -345,6 +345,16 @@ def _drop_trailing(text: str, m: EntityMention) -> EntityMention:
     return m
 
 
+def _cut_at_infinitive(text: str, m: EntityMention) -> EntityMention | None:
+    """«آیالون دروغگو بودن» -> آیالون: a light verb's infinitive and the predicate before it are no
+    part of a name; nothing left («مهندس بودن»), no mention."""
+    words = _words(text, m)
+    at = next((i for i, w in enumerate(words) if w[2] in _rules()["infinitive"]), None)
+    if at is None:
+        return m
+    return _set(text, m, m.start, words[at - 2][1]) if at >= 2 else None
+
+
 def _person_or_place(text: str, m: EntityMention) -> EntityMention:
     """NER's person that is a country («هند و [پاکستان]»), or the title's portfolio ending in one
     («معاون وزیر [انرژی پاکستان]»): the country; a weight class before a person («۵۵ کیلوگرم
@@ -435,7 +445,9 @@ def _is_junk(m: EntityMention) -> bool:
 
 def clean_mention(text: str, m: EntityMention) -> list[EntityMention]:
     """One NER mention -> the entity mentions it stands for (possibly none)."""
-    m = _set(text, m, m.start, m.end)
+    m = _cut_at_infinitive(text, _set(text, m, m.start, m.end))
+    if m is None:
+        return []
     # each step one repair, in this order (a prefix stripped can uncover a glued conjunction)
     for step in (_unseparate, _unquote, _unglue, _uncopula, _strip_prefixes, _unglue, _country_tail,
                  _trim_title, _desk, _relabel_facility, _relabel_product, _org_final, _drop_trailing,

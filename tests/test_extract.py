@@ -272,6 +272,11 @@ def test_persons_and_places_the_ner_confuses():
     toks = words("مصطفی پورمحمدی عصرامروز گفت که نادری در ۵۵ کیلوگرم سلطانی را شکست داد .")
     entities, *_ = run((toks, (("PER", 1, 3), ("PER", 6, 6), ("PER", 9, 10))))
     assert {("PER", "مصطفی پورمحمدی"), ("PER", "سلطانی")} <= by_label(entities)
+    # a light verb's infinitive and its predicate are no part of a name («آیالون [دروغگو بودن] …»)
+    toks = words("آیالون دروغگو بودن رئیس رژیم را اثبات کرد . کرباسچی غیر از مهندس بودن حجت‌الاسلام است .")
+    entities, *_ = run((toks, (("PER", 1, 3), ("PER", 13, 14))))
+    assert ("PER", "آیالون") in by_label(entities)
+    assert not [t for _, t in by_label(entities) if "بودن" in t]
     # the word «نژاد» (a breed) alone is no surname
     entities, *_ = run((words("جوجه یک‌روزه نژاد وارد شد ."), (("LOC", 1, 3),)))
     assert ("PER", "جوجه یک‌روزه نژاد") not in by_label(entities)
