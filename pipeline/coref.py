@@ -66,10 +66,11 @@ class Actor:
     text: str
     id: str = ""  # entity id when the actor is a named entity
     label: str = ""
+    kind: str = field(default="", compare=False)  # the entity's link kind («country»), where linked
 
 
 def _actor(m: EntityMention) -> Actor:
-    return Actor(m.text, m.id, m.label)
+    return Actor(m.text, m.id, m.label, m.kind)
 
 
 class Resolver:
@@ -263,13 +264,18 @@ class Resolver:
         for sent_index in range(title.sent_index + 1, title.sent_index + 1 + LEAD_WINDOW):
             if sent_index not in self.parses:
                 break
-            if self.opens_with_title(sent_index) or is_headline(self.parses[sent_index]):
-                return None  # another's title, or the next story of a digest
+            if self.opens_new_lead(sent_index):
+                return None
             for m in self.sentence_mentions(sent_index):
                 if m.label == "PER" and self._subject_like(m):
                     person = self.full_name(m)
                     return None if key(person.text) in named else person
         return None
+
+    def opens_new_lead(self, sent_index: int) -> bool:
+        """The sentence opens with another bare title, or is the next story's headline in a news
+        digest (no full stop): a lead's title is not bound to a person named from there on."""
+        return self.opens_with_title(sent_index) or is_headline(self.parses[sent_index])
 
     def opens_with_title(self, sent_index: int) -> bool:
         """«وزیر نیرو قول داد» / «عضو کمیسیون انرژی مجلس … گفت» / «تمیمی …»: a sentence opening
@@ -324,7 +330,7 @@ class Resolver:
         if len(group) == 1:
             return _actor(head)
         return Actor(parse.sent.text[group[0].start - parse.sent.start:group[-1].end - parse.sent.start],
-                     head.id, head.label)
+                     head.id, head.label, head.kind)
 
     def _coordinated(self, parse: Parse, by_word: dict[int, EntityMention], first: int,
                      last: int) -> list[list[EntityMention]]:

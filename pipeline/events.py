@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from pipeline import clauses, linking
+from pipeline import clauses
 from pipeline.coref import Actor, Resolver
 from pipeline.entities import EntityMention
 from pipeline.nlp import Word
@@ -296,11 +296,6 @@ def _actors(parse: Parse, match: PatternMatch, args: dict[str, str], resolver: R
     return actors
 
 
-def _country(name: str) -> bool:
-    link = linking.link(name, None)
-    return link is not None and link.kind == "country"
-
-
 def _speaks_of_winning(parse: Parse, match: PatternMatch) -> bool:
     """A word of winning («پیروزی», «برنده») in the trigger's clause."""
     winning = word_classes()["winning"]
@@ -405,7 +400,7 @@ def _event(parse: Parse, match: PatternMatch, resolver: Resolver,
         actors = []  # «جنگ عراق» names a war by its place; «جنگ آمریکا با عراق» its parties
     if "own" in args and not (actors or recipients):
         return None  # «مجروحان جنگ», «در رابطه با آغاز حملات»: a backdrop, no one named in it
-    places = [a for a in actors if "people" in args and a.label == "LOC" and not _country(a.text)]
+    places = [a for a in actors if "people" in args and a.label == "LOC" and a.kind != "country"]
     actors = [a for a in actors if a not in places]  # «راهپیمایی [غزه]»: where, not who
     if args.get("actor") == "winner" and not _speaks_of_winning(parse, match):
         actors = _joint(parse, match, resolver)  # «البیاتی انتخابات را جهشی … توصیف کرد»: a comment

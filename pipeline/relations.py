@@ -17,8 +17,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.coref import LEAD_WINDOW, Actor, Resolver
 from pipeline.entities import EntityMention
-from pipeline.syntax import (QUOTES, Parse, clause_initial, full_lemma, infinitive, is_headline, is_negated, is_punct,
-                             key, read_tsv)
+from pipeline.syntax import QUOTES, Parse, clause_initial, full_lemma, infinitive, is_negated, is_punct, key, read_tsv
 from pipeline.titles import TitlePhrase, opens_clause
 
 SKIP_WORDS = 3  # what «...» may skip
@@ -252,8 +251,8 @@ def lead_roles(parses: dict[int, Parse], resolver: Resolver, bound: set[int]) ->
             if not title.objects or id(title) in bound or not opens_clause(parses[sent_index], title):
                 continue
             for later in order[n:n + 1 + LEAD_WINDOW]:
-                if later != sent_index and (resolver.opens_with_title(later) or is_headline(parses[later])):
-                    break  # another's title, or the next story of a digest
+                if later != sent_index and resolver.opens_new_lead(later):
+                    break
                 after = title.end_word if later == sent_index else 0
                 people = [m for m in resolver.sentence_mentions(later) if m.label == "PER"
                           and parses[later].words_in(m.start, m.end)

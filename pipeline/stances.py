@@ -533,8 +533,8 @@ def _action_name(parse: Parse, part: int) -> str:
     w = parse.word(part)
     verb = parse.word(w.head) if w.head else None
     if (w.upos == "ADJ" or key(w.text) in state_words()) and verb is not None and is_verb(verb) \
-            and infinitive(verb.lemma).endswith("ن") and key(verb.lemma) not in ("است", "بود", "هست", "باش"):
-        return f"{w.text} {infinitive(verb.lemma)}"
+            and key(verb.lemma) not in ("است", "بود", "هست") and (name := infinitive(verb.lemma)).endswith("ن"):
+        return f"{w.text} {name}"  # (not a lemma without a past stem: «باش»)
     return w.text
 
 
